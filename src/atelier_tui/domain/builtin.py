@@ -44,12 +44,9 @@ def ladder(variant: str = "vijf-treden") -> Ladder:
     return Ladder(
         variant=variant,
         naam=data["naam"],
+        omschrijving=data.get("omschrijving", ""),
         treden=[Trede(**t) for t in data["trede"]],
     )
-
-
-def ladder_description(variant: str) -> str:
-    return _ladders()[variant].get("omschrijving", "")
 
 
 @cache

@@ -61,6 +61,8 @@ class Deelnemer(Model):
     naam: RequiredLine
     fractie: Line = ""
     rol: Rol = "raadslid"
+    avond1: bool = True  # present at evening 1
+    avond2: bool = True  # present at evening 2
 
 
 class IntakeNotitie(Model):
@@ -175,6 +177,7 @@ class Ladder(Model):
 
     variant: Line = "vijf-treden"
     naam: RequiredLine = "Participatieladder"
+    omschrijving: Block = ""
     treden: list[Trede] = Field(min_length=2)
 
     @field_validator("treden")
@@ -367,19 +370,33 @@ class Session(Model):
             unknown = [i for i in self.afsluiting.gekozen if i not in kaart_ids]
             if unknown:
                 raise ValueError("de afsluiting noemt een kaart die niet bestaat")
-        for name, items in (
+        for name, items in self._id_lists():
+            ids = [getattr(i, "id", None) or getattr(i, "key", None) for i in items]
+            if len(ids) != len(set(ids)):
+                raise ValueError(f"{name}: twee onderdelen hebben hetzelfde id")
+        return self
+
+    def _id_lists(self) -> list[tuple[str, list]]:
+        return [
             ("deelnemers", self.deelnemers),
             ("intake", self.intake),
             ("opgaven", self.opgaven),
             ("voorbeelden", self.voorbeelden),
+            ("eisen en wensen", self.eisen_wensen),
             ("kaarten", self.kaarten),
+            ("inspiratie", self.inspiratie),
+            ("agenda avond 1", self.avond1.agenda),
+            ("agenda avond 2", self.avond2.agenda),
+            ("fracties", self.ambitie.fracties),
+            ("rollen", self.initiatieven.rollen),
+            ("reactieafspraken", self.initiatieven.afspraken),
             ("doelgroepen", self.doelgroepen),
             ("criteria", self.criteria),
-        ):
-            ids = [i.id for i in items]
-            if len(ids) != len(set(ids)):
-                raise ValueError(f"{name}: twee onderdelen hebben hetzelfde id")
-        return self
+            ("afspraken", self.opbrengst.afspraken),
+            ("actiepunten", self.opbrengst.actiepunten),
+            ("vervolg", self.opbrengst.vervolg),
+            ("reacties", self.evaluatie.reacties),
+        ]
 
     # Small conveniences used by screens and exporters -------------------------------------
 
