@@ -1,0 +1,177 @@
+"""The Atelier app: wiring of screens, sessions and commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from collections.abc import Iterable
+from functools import partial
+
+from textual import work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.command import CommandPalette
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from .domain.steps import steps
+from .screens.home import HomeScreen
+from .screens.session import SessionScreen
+from .store.repository import CorruptSession, OpenSession, SessionsDir, StoreError, open_session, restore_backup
+from .teksten import ui as T
+from .widgets.dialogs import ChoiceDialog
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key of the screen underneath, with its Dutch description."""
+
+    BINDINGS = [Binding("escape,question_mark,f1,q", "dismiss", T.SLUITEN)]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 64; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; padding: 1 2;
+    }
+    HelpScreen .help-title { text-style: bold; margin-bottom: 1; }
+    """
+
+    def __init__(self, bindings: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self._rows = bindings
+
+    def compose(self) -> ComposeResult:
+        width = max((len(k) for k, _ in self._rows), default=4) + 2
+        lines = "\n".join(f"{k.ljust(width)}{d}" for k, d in self._rows)
+        with VerticalScroll():
+            yield Static(T.HULP_KOP, classes="help-title")
+            yield Static(Content(lines))
+            yield Static(Content("\n" + T.HULP_SLOT))
+
+
+class AtelierApp(App[int]):
+    TITLE = T.TITEL
+    SUB_TITLE = T.ONDERTITEL
+    BINDINGS = [
+        Binding("ctrl+q", "quit", T.AFSLUITEN, priority=True),
+        Binding("ctrl+p", "command_palette", T.OPDRACHTEN, priority=True, key_display="^p"),
+    ]
+
+    def __init__(
+        self,
+        sessions_dir: Path,
+        open_path: Path | None = None,
+        step: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.sessions = SessionsDir(sessions_dir)
+        self._open_path = open_path
+        self._start_step = step
+        self.opened: OpenSession | None = None
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen())
+        if self._open_path is not None:
+            self.open_session_path(self._open_path, self._start_step)
+
+    # Sessions ------------------------------------------------------------------------------
+
+    @work(exclusive=True, group="open")
+    async def open_session_path(self, path: Path, step: str | None = None) -> None:
+        self.close_session()
+        try:
+            opened = open_session(path)
+        except CorruptSession as exc:
+            if exc.backup is None:
+                await self.push_screen_wait(ChoiceDialog(T.BESCHADIGD_KOP, exc.message, [("ok", T.SLUITEN)]))
+                self._refresh_home()
+                return
+            answer = await self.push_screen_wait(
+                ChoiceDialog(T.BESCHADIGD_KOP, exc.message, [("terug", T.RESERVE_TERUG), ("niet", T.RESERVE_NIET)])
+            )
+            if answer != "terug":
+                self._refresh_home()
+                return
+            restore_backup(path, exc.backup)
+            self.notify(T.RESERVE_GEDAAN)
+            try:
+                opened = open_session(path)
+            except StoreError as again:
+                self.notify(str(again), severity="error", markup=False, timeout=10)
+                self._refresh_home()
+                return
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False, timeout=10)
+            return
+        self.opened = opened
+        for notice in opened.notices:
+            self.notify(notice, markup=False, timeout=8)
+        await self.push_screen(SessionScreen(opened, step))
+
+    def create_and_open(self, naam: str, gemeente: str) -> None:
+        from .domain.builtin import new_session
+
+        try:
+            path = self.sessions.create(new_session(naam, gemeente))
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.open_session_path(path, "sessie")
+
+    def open_demo_copy(self) -> None:
+        from .store.demo import create_demo_copy
+
+        try:
+            path = create_demo_copy(self.sessions)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.open_session_path(path)
+
+    def close_session(self) -> None:
+        if self.opened is not None:
+            if self.opened.dirty and not self.opened.read_only:
+                self.opened.save()
+            self.opened.close()
+            self.opened = None
+        if isinstance(self.screen, SessionScreen):
+            self.pop_screen()
+        self._refresh_home()
+
+    def _refresh_home(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.refresh_list()
+
+    # Command palette ---------------------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=T.ZOEK_OPDRACHT, id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        if isinstance(screen, SessionScreen):
+            for s in steps():
+                yield SystemCommand(
+                    T.NAAR_STAP.format(stap=s.titel), f"{s.groep}: {s.uitleg}", partial(screen.go_to, s.key)
+                )
+            yield SystemCommand(T.SESSIES, T.SESSIES_UITLEG, self.close_session)
+        yield SystemCommand(T.HULP, T.HULP_UITLEG, self.action_help)
+        yield SystemCommand(T.AFSLUITEN, T.AFSLUITEN_UITLEG, self.action_quit)
+
+    # Help ----------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        rows: list[tuple[str, str]] = []
+        actions: set[str] = set()
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if binding.description and binding.action not in actions:
+                actions.add(binding.action)
+                rows.append((binding.key_display or self.get_key_display(binding), binding.description))
+        self.push_screen(HelpScreen(rows))
+
+    def action_quit(self) -> None:
+        self.close_session()
+        self.exit(0)

@@ -1,0 +1,268 @@
+"""The ``atelier`` command. Every error is one or two Dutch lines and a non-zero exit code."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from .domain.steps import STEP_KEYS
+from .teksten import cli as T
+
+EXIT_FOUT = 1
+EXIT_GEBRUIK = 2
+
+
+class UserError(Exception):
+    """An error meant for the user: its message is Dutch and complete."""
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001
+        return super().add_usage(usage, actions, groups, prefix or T.GEBRUIK)
+
+
+_ERRORS = (
+    (re.compile(r"the following arguments are required: (.*)"), T.ONTBREEKT),
+    (re.compile(r"unrecognized arguments: (.*)"), T.ONBEKEND),
+    (re.compile(r"argument .*: invalid choice: (.*) \(choose from (.*)\)"), T.ONGELDIGE_KEUZE),
+    (re.compile(r"argument .*: expected one argument"), T.ONGELDIG),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):  # noqa: ANN002, ANN003
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = T.ARGUMENTEN
+        self._optionals.title = T.OPTIES
+        self.add_argument("-h", "--help", action="help", help=T.HELP)
+
+    def error(self, message: str) -> NoReturn:
+        text = T.ONGELDIG.format(wat=message)
+        for pattern, template in _ERRORS:
+            match = pattern.search(message)
+            if match:
+                groups = match.groups()
+                if template is T.ONGELDIGE_KEUZE:
+                    text = template.format(wat=groups[0], keuzes=groups[1].replace("'", ""))
+                else:
+                    text = template.format(wat=groups[0] if groups else message)
+                break
+        self.exit(EXIT_GEBRUIK, T.FOUT.format(bericht=text) + "\n")
+
+
+def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--sessions-dir", metavar="MAP", default=default, help=T.SESSIONS_DIR)
+    parser.add_argument("--no-mouse", action="store_true", default=False if top else argparse.SUPPRESS, help=T.NO_MOUSE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="atelier", description=T.BESCHRIJVING, epilog=T.SLOT)
+    _common(parser, top=True)
+    sub = parser.add_subparsers(dest="command", title=T.OPDRACHTEN, metavar="OPDRACHT", parser_class=_Parser)
+
+    p = sub.add_parser("demo", help=T.DEMO, description=T.DEMO)
+    _common(p, top=False)
+
+    p = sub.add_parser("new", help=T.NEW, description=T.NEW)
+    p.add_argument("naam", metavar="NAAM", help=T.NEW_NAAM)
+    p.add_argument("--gemeente", metavar="GEMEENTE", default="", help=T.NEW_GEMEENTE)
+    p.add_argument("--niet-openen", action="store_true", help=T.NEW_NIET_OPENEN)
+    _common(p, top=False)
+
+    stappen = ", ".join(STEP_KEYS)
+    p = sub.add_parser("open", help=T.OPEN, description=T.OPEN)
+    p.add_argument("doel", metavar="NAAM|PAD", help=T.NAAM_OF_PAD)
+    p.add_argument("--step", "--stap", metavar="STAP", dest="step", help=T.STAP.format(stappen=stappen))
+    _common(p, top=False)
+
+    p = sub.add_parser("list", help=T.LIST, description=T.LIST)
+    _common(p, top=False)
+
+    p = sub.add_parser("import", help=T.IMPORT, description=T.IMPORT)
+    p.add_argument("bestand", metavar="BESTAND.json", help=T.IMPORT_BESTAND)
+    p.add_argument("--naam", metavar="NAAM", help=T.IMPORT_NAAM)
+    _common(p, top=False)
+
+    p = sub.add_parser("export", help=T.EXPORT, description=T.EXPORT)
+    p.add_argument("doel", metavar="NAAM|PAD", help=T.NAAM_OF_PAD)
+    p.add_argument("--format", "-f", choices=("md", "json"), default="md", help=T.FORMAT)
+    p.add_argument("-o", "--output", metavar="BESTAND", help=T.OUTPUT)
+    _common(p, top=False)
+
+    p = sub.add_parser("check", help=T.CHECK, description=T.CHECK)
+    p.add_argument("doel", metavar="NAAM|PAD", help=T.NAAM_OF_PAD)
+    _common(p, top=False)
+    return parser
+
+
+def sessions_dir_path(option: str | None) -> Path:
+    return Path(option or os.environ.get("ATELIER_SESSIONS_DIR") or "sessions")
+
+
+def _sessions(args: argparse.Namespace):  # noqa: ANN202
+    from .store.repository import SessionsDir
+
+    return SessionsDir(sessions_dir_path(args.sessions_dir))
+
+
+def _resolve(args: argparse.Namespace) -> Path:
+    return _sessions(args).resolve(args.doel)
+
+
+def _load_read_only(path: Path):  # noqa: ANN202
+    from .store.repository import open_session
+
+    opened = open_session(path, writable=False)
+    opened.close()
+    return opened
+
+
+def _run_app(args: argparse.Namespace, path: Path | None, step: str | None = None) -> int:
+    from .app import AtelierApp
+
+    app = AtelierApp(sessions_dir=sessions_dir_path(args.sessions_dir), open_path=path, step=step)
+    app.run(mouse=not args.no_mouse)
+    return app.return_code or 0
+
+
+def cmd_home(args: argparse.Namespace) -> int:
+    _sessions(args)  # create the folder, fail early with a clear message
+    return _run_app(args, None)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .store.demo import create_demo_copy
+
+    return _run_app(args, create_demo_copy(_sessions(args)))
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .domain.builtin import new_session
+    from .domain.hygiene import clean_line
+
+    naam = clean_line(args.naam)
+    if not naam:
+        raise UserError(T.ONTBREEKT.format(wat="NAAM"))
+    path = _sessions(args).create(new_session(naam, clean_line(args.gemeente)))
+    print(T.GEMAAKT.format(pad=path))
+    if args.niet_openen:
+        return 0
+    return _run_app(args, path)
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    if args.step and args.step not in STEP_KEYS:
+        raise UserError(T.STAP_ONBEKEND.format(stap=args.step, stappen=", ".join(STEP_KEYS)))
+    return _run_app(args, _resolve(args), args.step)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from .domain.types import format_local
+
+    sessions = _sessions(args)
+    infos = sessions.list()
+    if not infos:
+        print(T.GEEN_SESSIES.format(map=sessions.path))
+        return 0
+    rows = [T.LIJST_KOP]
+    for info in infos:
+        d1, d2 = info.datums
+        rows.append((
+            info.slug,
+            info.probleem or info.gemeente,
+            d1.strftime("%d-%m-%Y") if d1 else "",
+            d2.strftime("%d-%m-%Y") if d2 else "",
+            format_local(info.gewijzigd),
+        ))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .domain.hygiene import clean_line
+    from .store.transfer import ImportError_, import_session
+
+    try:
+        result = import_session(Path(args.bestand), _sessions(args), clean_line(args.naam) if args.naam else None)
+    except ImportError_ as exc:
+        raise UserError(str(exc)) from None
+    print(T.GEIMPORTEERD.format(naam=result.session.naam, pad=result.path))
+    for notice in result.notices:
+        print(notice)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import render
+    from .store.atomic import atomic_write_bytes
+
+    opened = _load_read_only(_resolve(args))
+    text = render(opened.session, args.format)
+    if args.output:
+        target = Path(args.output)
+        try:
+            atomic_write_bytes(target, text.encode("utf-8"))
+        except OSError as exc:
+            raise UserError(T.SCHRIJVEN_MISLUKT.format(pad=target, detail=exc.strerror or exc)) from None
+        print(T.GESCHREVEN.format(pad=target), file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    path = _resolve(args)
+    opened = _load_read_only(path)
+    s = opened.session
+    print(T.IN_ORDE.format(pad=path, naam=s.naam, n=len(s.kaarten), versie=s.schema_version))
+    for notice in opened.notices:
+        print(notice)
+    if opened.read_only_reason and "ander venster" not in opened.read_only_reason:
+        print(T.ALLEEN_LEZEN.format(reden=opened.read_only_reason))
+    return 0
+
+
+COMMANDS = {
+    None: cmd_home,
+    "demo": cmd_demo,
+    "new": cmd_new,
+    "open": cmd_open,
+    "list": cmd_list,
+    "import": cmd_import,
+    "export": cmd_export,
+    "check": cmd_check,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from .store.repository import StoreError
+
+    try:
+        return COMMANDS[args.command](args)
+    except (UserError, StoreError) as exc:
+        print(T.FOUT.format(bericht=str(exc)), file=sys.stderr)
+        return EXIT_FOUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - last resort: never a traceback for the user
+        if os.environ.get("ATELIER_DEBUG"):
+            raise
+        print(T.FOUT.format(bericht=T.ONVERWACHT.format(soort=type(exc).__name__)), file=sys.stderr)
+        return EXIT_FOUT
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""The home screen: the list of sessions; create, open and remove one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from ..domain.types import format_local
+from ..store.repository import SessionInfo
+from ..teksten import ui as T
+from ..widgets.dialogs import NewSessionDialog, confirm
+
+
+def _date(value) -> str:  # noqa: ANN001
+    return value.strftime("%d-%m-%Y") if value else ""
+
+
+class HomeScreen(Screen):
+    """Lists the sessions in the sessions folder, newest change first."""
+
+    BINDINGS = [
+        Binding("enter", "open", T.OPENEN, show=True),
+        Binding("n", "new", T.NIEUW),
+        Binding("m", "demo", T.DEMO),
+        Binding("d,delete", "trash", T.WEGZETTEN),
+        Binding("question_mark,f1", "app.help", T.HULP, key_display="?"),
+        Binding("q", "app.quit", T.AFSLUITEN),
+    ]
+
+    DEFAULT_CSS = """
+    HomeScreen { layout: vertical; }
+    HomeScreen #home-title { height: auto; padding: 1 2 0 2; text-style: bold; color: $primary; }
+    HomeScreen #home-folder { height: auto; padding: 0 2 1 2; color: $text-muted; }
+    HomeScreen DataTable { height: 1fr; margin: 0 2; }
+    HomeScreen #home-empty { height: 1fr; padding: 2 4; color: $text-muted; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._infos: list[SessionInfo] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"{T.TITEL} — {T.HOME_KOP}", id="home-title")
+        yield Static(Content(T.HOME_MAP.format(map=self.app.sessions.path)), id="home-folder")
+        table = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static(T.HOME_LEEG, id="home-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_list()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_list()
+
+    def refresh_list(self, select: Path | None = None) -> None:
+        table = self.query_one(DataTable)
+        if not table.columns:
+            for label in T.KOLOMMEN:
+                table.add_column(label)
+        table.clear()
+        infos = sorted(
+            self.app.sessions.list(),
+            key=lambda i: (i.gewijzigd is not None, i.gewijzigd.timestamp() if i.gewijzigd else 0),
+            reverse=True,
+        )
+        self._infos = infos
+        for info in infos:
+            d1, d2 = info.datums
+            table.add_row(
+                Text(info.naam or info.slug),
+                Text(info.probleem or info.gemeente, style="italic" if info.probleem else ""),
+                Text(_date(d1)),
+                Text(_date(d2)),
+                Text(format_local(info.gewijzigd)),
+                key=str(info.path),
+            )
+        empty = not infos
+        table.display = not empty
+        self.query_one("#home-empty").display = empty
+        if select is not None:
+            for row, info in enumerate(infos):
+                if info.path == select:
+                    table.move_cursor(row=row)
+        if not empty:
+            table.focus()
+
+    def _selected(self) -> SessionInfo | None:
+        table = self.query_one(DataTable)
+        if not self._infos or table.cursor_row is None or table.cursor_row >= len(self._infos):
+            return None
+        return self._infos[table.cursor_row]
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        info = self._selected()
+        if info is not None:
+            self.app.open_session_path(info.path)
+
+    @work
+    async def action_new(self) -> None:
+        result = await self.app.push_screen_wait(
+            NewSessionDialog(lambda naam: self.app.sessions.path_for(naam).exists())
+        )
+        if result:
+            naam, gemeente = result
+            self.app.create_and_open(naam, gemeente)
+
+    def action_demo(self) -> None:
+        self.app.open_demo_copy()
+
+    @work
+    async def action_trash(self) -> None:
+        info = self._selected()
+        if info is None:
+            return
+        question = T.WEG_VRAAG.format(naam=info.naam or info.slug, map=self.app.sessions.path)
+        answer = await self.app.push_screen_wait(confirm(T.WEGZETTEN, question))
+        if answer == "ja":
+            target = self.app.sessions.trash(info.path)
+            self.notify(T.WEG_GEDAAN.format(naam=info.naam or info.slug, pad=target), markup=False)
+            self.refresh_list()

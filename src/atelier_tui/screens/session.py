@@ -1,0 +1,200 @@
+"""The session screen: header with save state, the step navigator, and the current step."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..domain.steps import STEP_KEYS, step, steps
+from ..store.repository import OpenSession
+from ..teksten import ui as T
+
+RETRY_SECONDS = 3.0
+
+
+class SessionHeader(Static):
+    """Municipality · evening · step, and the save state on the right."""
+
+    DEFAULT_CSS = """
+    SessionHeader { height: 1; background: $primary; color: $text; padding: 0 1; }
+    """
+
+
+class SaveIndicator(Static):
+    DEFAULT_CSS = """
+    SaveIndicator { width: auto; height: 1; padding: 0 1; background: $primary; color: $text; }
+    SaveIndicator.-failed { background: $error; color: $text; text-style: bold; }
+    SaveIndicator.-readonly { background: $warning; color: $text; }
+    """
+
+
+class StepNav(OptionList):
+    """The list of steps. Page up and down move a whole step, as everywhere else."""
+
+    def action_page_down(self) -> None:
+        self.screen.action_next_step()
+
+    def action_page_up(self) -> None:
+        self.screen.action_previous_step()
+
+
+class StepPanel(VerticalScroll):
+    """The body of a step. Steps without their own screen yet say so plainly."""
+
+    DEFAULT_CSS = """
+    StepPanel { padding: 1 2; }
+    StepPanel #step-title { text-style: bold; color: $primary; height: auto; }
+    StepPanel #step-uitleg { height: auto; margin-bottom: 1; }
+    StepPanel #step-todo { height: auto; color: $text-muted; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="step-title")
+        yield Static(id="step-uitleg")
+        yield Static(T.NOG_GEEN_SCHERM, id="step-todo")
+
+    def show(self, key: str) -> None:
+        s = step(key)
+        self.query_one("#step-title", Static).update(Content(s.titel))
+        self.query_one("#step-uitleg", Static).update(Content(s.uitleg))
+
+
+class SessionScreen(Screen):
+    BINDINGS = [
+        Binding("pagedown,right_square_bracket", "next_step", T.VOLGENDE, key_display="PgDn"),
+        Binding("pageup,left_square_bracket", "previous_step", T.VORIGE, key_display="PgUp"),
+        Binding("escape", "close", T.SESSIES),
+        Binding("question_mark,f1", "app.help", T.HULP, key_display="?"),
+    ]
+
+    DEFAULT_CSS = """
+    SessionScreen { layout: vertical; }
+    SessionScreen #top { height: 1; }
+    SessionScreen #top SessionHeader { width: 1fr; }
+    SessionScreen #readonly { height: auto; background: $warning-muted; padding: 0 1; }
+    SessionScreen #main { height: 1fr; }
+    SessionScreen #steps { width: 26; height: 1fr; border-right: solid $primary-muted; }
+    SessionScreen StepPanel { width: 1fr; }
+    """
+
+    current: reactive[str] = reactive("sessie", init=False)
+
+    def __init__(self, opened: OpenSession, step_key: str | None = None) -> None:
+        super().__init__()
+        self.opened = opened
+        self._start = step_key or opened.session.huidige_stap
+        self._retry_timer = None
+
+    @property
+    def session(self):  # noqa: ANN201
+        return self.opened.session
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="top"):
+            yield SessionHeader(id="header")
+            yield SaveIndicator(id="save")
+        if self.opened.read_only:
+            yield Static(Content(T.ALLEEN_LEZEN_MELDING.format(reden=self.opened.read_only_reason)), id="readonly")
+        with Horizontal(id="main"):
+            options: list[Option | None] = []
+            group = None
+            for s in steps():
+                if s.groep != group:
+                    group = s.groep
+                    options.append(Option(Content.styled(group.upper(), "bold"), disabled=True))
+                options.append(Option(Content("  " + s.titel), id=s.key))
+            yield StepNav(*options, id="steps")
+            yield StepPanel(id="panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_reactive(SessionScreen.current, self._start)
+        self._show(self._start, save=False)
+        self._update_save_state()
+        self.query_one("#steps", OptionList).focus()
+
+    # Steps ---------------------------------------------------------------------------------
+
+    def _show(self, key: str, *, save: bool = True) -> None:
+        s = step(key)
+        gemeente = self.session.gemeente or self.session.naam
+        self.query_one(SessionHeader).update(Content(T.HUIDIG.format(gemeente=gemeente, groep=s.groep, stap=s.titel)))
+        self.query_one(StepPanel).show(key)
+        nav = self.query_one("#steps", OptionList)
+        index = nav.get_option_index(key)
+        if nav.highlighted != index:
+            nav.highlighted = index
+        if save and not self.opened.read_only and self.session.huidige_stap != key:
+            self.session.huidige_stap = key
+            self.save()
+
+    def watch_current(self, key: str) -> None:
+        self._show(key)
+
+    def go_to(self, key: str) -> None:
+        self.current = key
+
+    @on(OptionList.OptionSelected, "#steps")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id and event.option.id != self.current:
+            self.current = event.option.id
+
+    def action_next_step(self) -> None:
+        i = STEP_KEYS.index(self.current)
+        if i + 1 < len(STEP_KEYS):
+            self.current = STEP_KEYS[i + 1]
+
+    def action_previous_step(self) -> None:
+        i = STEP_KEYS.index(self.current)
+        if i > 0:
+            self.current = STEP_KEYS[i - 1]
+
+    def action_close(self) -> None:
+        self.app.close_session()
+
+    # Saving --------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save the session now; True once it is durably on disk."""
+        if self.opened.read_only:
+            return False
+        result = self.opened.save()
+        self._update_save_state()
+        if not result.ok and self._retry_timer is None:
+            self._retry_timer = self.set_interval(RETRY_SECONDS, self._retry)
+        return result.ok
+
+    def _retry(self) -> None:
+        if not self.opened.dirty:
+            self._stop_retry()
+            return
+        result = self.opened.save()
+        self._update_save_state()
+        if result.ok:
+            self._stop_retry()
+
+    def _stop_retry(self) -> None:
+        if self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
+
+    def _update_save_state(self) -> None:
+        indicator = self.query_one(SaveIndicator)
+        failed = self.opened.dirty
+        indicator.set_class(failed, "-failed")
+        indicator.set_class(self.opened.read_only, "-readonly")
+        if self.opened.read_only:
+            indicator.update(T.ALLEEN_LEZEN)
+        elif failed:
+            indicator.update(T.NIET_OPGESLAGEN)
+        else:
+            indicator.update(T.OPGESLAGEN)
+        if failed and self.opened.last_error:
+            self.notify(self.opened.last_error, severity="error", markup=False, timeout=6)

@@ -1,0 +1,23 @@
+"""A fresh copy of the built-in demo session in the sessions folder."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from ..domain.builtin import demo_data
+from ..domain.session import Session
+from ..domain.types import now_utc
+from .repository import SessionsDir
+
+
+def create_demo_copy(sessions: SessionsDir, now: datetime | None = None) -> Path:
+    """Copy the demo into the folder under a new name; the built-in original is never touched."""
+    session = Session.model_validate(demo_data())
+    session.aangemaakt = session.gewijzigd = now_utc()
+    base = f"Demo {session.gemeente} {(now or datetime.now()).strftime('%Y-%m-%d %H.%M')}"
+    session.naam, i = base, 1
+    while sessions.path_for(session.naam).exists():
+        i += 1
+        session.naam = f"{base} ({i})"
+    return sessions.create(session)
