@@ -24,6 +24,16 @@ from .teksten import ui as T
 from .widgets.dialogs import ChoiceDialog
 
 
+def _declared_here(node: object, binding: Binding) -> bool:
+    """True when the binding comes from Atelier's own classes, not from a Textual widget."""
+    for cls in type(node).__mro__:
+        if cls.__module__.startswith("atelier_tui"):
+            for declared in cls.__dict__.get("BINDINGS", ()):
+                if isinstance(declared, Binding) and declared.action == binding.action:
+                    return True
+    return False
+
+
 class HelpScreen(ModalScreen[None]):
     """Every key of the screen underneath, with its Dutch description."""
 
@@ -54,8 +64,8 @@ class AtelierApp(App[int]):
     TITLE = T.TITEL
     SUB_TITLE = T.ONDERTITEL
     BINDINGS = [
-        Binding("ctrl+q", "quit", T.AFSLUITEN, priority=True),
-        Binding("ctrl+p", "command_palette", T.OPDRACHTEN, priority=True, key_display="^p"),
+        Binding("ctrl+q", "quit", T.AFSLUITEN, priority=True, show=False),
+        Binding("ctrl+p", "command_palette", T.OPDRACHTEN, priority=True, show=False, key_display="^p"),
     ]
 
     def __init__(
@@ -167,7 +177,7 @@ class AtelierApp(App[int]):
         actions: set[str] = set()
         for active in self.screen.active_bindings.values():
             binding = active.binding
-            if binding.description and binding.action not in actions:
+            if _declared_here(active.node, binding) and binding.description and binding.action not in actions:
                 actions.add(binding.action)
                 rows.append((binding.key_display or self.get_key_display(binding), binding.description))
         self.push_screen(HelpScreen(rows))

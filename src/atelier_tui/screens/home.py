@@ -18,15 +18,18 @@ from ..teksten import ui as T
 from ..widgets.dialogs import NewSessionDialog, confirm
 
 
-def _date(value) -> str:  # noqa: ANN001
-    return value.strftime("%d-%m-%Y") if value else ""
+def _dates(first, second) -> str:  # noqa: ANN001
+    """Both evenings in little space: '07-10 en 21-10-2026'."""
+    if first and second and first.year == second.year:
+        return f"{first:%d-%m} en {second:%d-%m-%Y}"
+    return " en ".join(f"{d:%d-%m-%Y}" for d in (first, second) if d)
 
 
 class HomeScreen(Screen):
     """Lists the sessions in the sessions folder, newest change first."""
 
     BINDINGS = [
-        Binding("enter", "open", T.OPENEN, show=True),
+        Binding("enter", "open", T.OPENEN, priority=True),
         Binding("n", "new", T.NIEUW),
         Binding("m", "demo", T.DEMO),
         Binding("d,delete", "trash", T.WEGZETTEN),
@@ -77,8 +80,7 @@ class HomeScreen(Screen):
             table.add_row(
                 Text(info.naam or info.slug),
                 Text(info.probleem or info.gemeente, style="italic" if info.probleem else ""),
-                Text(_date(d1)),
-                Text(_date(d2)),
+                Text(_dates(d1, d2)),
                 Text(format_local(info.gewijzigd)),
                 key=str(info.path),
             )

@@ -38,6 +38,8 @@ class SaveIndicator(Static):
 class StepNav(OptionList):
     """The list of steps. Page up and down move a whole step, as everywhere else."""
 
+    BINDINGS = [Binding("enter", "select", T.STAP_OPENEN)]
+
     def action_page_down(self) -> None:
         self.screen.action_next_step()
 
@@ -80,7 +82,10 @@ class SessionScreen(Screen):
     SessionScreen #top SessionHeader { width: 1fr; }
     SessionScreen #readonly { height: auto; background: $warning-muted; padding: 0 1; }
     SessionScreen #main { height: 1fr; }
-    SessionScreen #steps { width: 26; height: 1fr; border-right: solid $primary-muted; }
+    SessionScreen #steps {
+        width: 28; height: 1fr; border: none; border-right: solid $primary-muted;
+        scrollbar-size-vertical: 1; padding: 0;
+    }
     SessionScreen StepPanel { width: 1fr; }
     """
 

@@ -15,7 +15,8 @@ def create_demo_copy(sessions: SessionsDir, now: datetime | None = None) -> Path
     """Copy the demo into the folder under a new name; the built-in original is never touched."""
     session = Session.model_validate(demo_data())
     session.aangemaakt = session.gewijzigd = now_utc()
-    base = f"Demo {session.gemeente} {(now or datetime.now()).strftime('%Y-%m-%d %H.%M')}"
+    place = session.gemeente.removeprefix("Gemeente ").strip()
+    base = f"Demo {place} {(now or datetime.now()).strftime('%d-%m %H.%M')}"
     session.naam, i = base, 1
     while sessions.path_for(session.naam).exists():
         i += 1

@@ -18,6 +18,7 @@ SESSIES = "Sessies"
 TERUG = "Terug"
 BEVESTIG = "Ja"
 ANNULEER = "Nee"
+ANNULEREN = "Annuleren"
 SLUITEN = "Sluiten"
 OPDRACHTEN = "Opdrachten"
 ZOEK_OPDRACHT = "Zoek een stap of opdracht…"
@@ -33,7 +34,7 @@ HOME_LEEG = (
     "Druk op  n  voor een nieuwe sessie, of op  m  voor een kopie van de demosessie."
 )
 HOME_MAP = "Map: {map}"
-KOLOMMEN = ("Naam", "Gemeente", "Avond 1", "Avond 2", "Laatst gewijzigd")
+KOLOMMEN = ("Naam", "Gemeente", "Avonden", "Laatst gewijzigd")
 ONLEESBAAR = "onleesbaar"
 
 NIEUW_KOP = "Nieuwe sessie"
@@ -55,6 +56,7 @@ RESERVE_GEDAAN = "De reserve is teruggezet."
 
 # Session screen
 STAPPEN = "Stappen"
+STAP_OPENEN = "Stap openen"
 OPGESLAGEN = "opgeslagen"
 NIET_OPGESLAGEN = "NIET OPGESLAGEN"
 ALLEEN_LEZEN = "alleen lezen"

@@ -90,7 +90,7 @@ class NewSessionDialog(ModalScreen[tuple[str, str] | None]):
             yield Static("", id="fout")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(T.NIEUW_MAKEN, id="maken", variant="primary")
-                yield Button(T.ANNULEER, id="annuleer")
+                yield Button(T.ANNULEREN, id="annuleer")
 
     @on(Input.Submitted, "#naam")
     def _next(self) -> None:
