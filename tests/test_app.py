@@ -45,7 +45,10 @@ async def test_home_lists_sessions_and_opens_one(sessions_dir):
         screen = await _wait_for_session(pilot)
         assert "Lindewaard" in _text(screen.query_one(SessionHeader))
         assert _text(screen.query_one(SaveIndicator)) == "opgeslagen"
-        await pilot.press("escape")
+        await pilot.press("escape")  # from the step to the step list
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("escape")  # from the step list to the sessions
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
 
@@ -169,7 +172,7 @@ async def test_help_lists_every_key_in_dutch(sessions_dir):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = " ".join(_text(w) for w in app.screen.query("Static"))
-        for description in ("Volgende stap", "Vorige stap", "Sessies", "Afsluiten"):
+        for description in ("Volgende stap", "Vorige stap", "Terug", "Afsluiten"):
             assert description in text
         await pilot.press("escape")
         await pilot.pause()

@@ -56,6 +56,13 @@ class Avond(Model):
     agenda: list[AgendaPunt] = Field(default_factory=list)
 
 
+class Spelregel(Model):
+    """A ground rule of the evenings, e.g. 'Iedereen laat elkaar uitpraten'."""
+
+    id: Id = Field(default_factory=new_id)
+    tekst: RequiredLine
+
+
 class Deelnemer(Model):
     id: Id = Field(default_factory=new_id)
     naam: RequiredLine
@@ -316,7 +323,7 @@ class Session(Model):
     avond1: Avond = Field(default_factory=Avond)
     avond2: Avond = Field(default_factory=Avond)
     deelnemers: list[Deelnemer] = Field(default_factory=list)
-    spelregels: list[RequiredLine] = Field(default_factory=list)
+    spelregels: list[Spelregel] = Field(default_factory=list)
     intake: list[IntakeNotitie] = Field(default_factory=list)
     opgaven: list[Opgave] = Field(default_factory=list)
 
@@ -379,6 +386,7 @@ class Session(Model):
     def _id_lists(self) -> list[tuple[str, list]]:
         return [
             ("deelnemers", self.deelnemers),
+            ("spelregels", self.spelregels),
             ("intake", self.intake),
             ("opgaven", self.opgaven),
             ("voorbeelden", self.voorbeelden),

@@ -5,16 +5,17 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from ..domain.steps import STEP_KEYS, step, steps
 from ..store.repository import OpenSession
 from ..teksten import ui as T
+from .steps import StepView, view_for
 
 RETRY_SECONDS = 3.0
 
@@ -70,9 +71,9 @@ class StepPanel(VerticalScroll):
 
 class SessionScreen(Screen):
     BINDINGS = [
-        Binding("pagedown,right_square_bracket", "next_step", T.VOLGENDE, key_display="PgDn"),
-        Binding("pageup,left_square_bracket", "previous_step", T.VORIGE, key_display="PgUp"),
-        Binding("escape", "close", T.SESSIES),
+        Binding("pagedown,right_square_bracket", "next_step", T.VOLGENDE, key_display="PgDn", priority=True),
+        Binding("pageup,left_square_bracket", "previous_step", T.VORIGE, key_display="PgUp", priority=True),
+        Binding("escape", "close", T.TERUG),
         Binding("question_mark,f1", "app.help", T.HULP, key_display="?"),
     ]
 
@@ -86,7 +87,7 @@ class SessionScreen(Screen):
         width: 28; height: 1fr; border: none; border-right: solid $primary-muted;
         scrollbar-size-vertical: 1; padding: 0;
     }
-    SessionScreen StepPanel { width: 1fr; }
+    SessionScreen #body { width: 1fr; height: 1fr; }
     """
 
     current: reactive[str] = reactive("sessie", init=False)
@@ -116,7 +117,7 @@ class SessionScreen(Screen):
                     options.append(Option(Content.styled(group.upper(), "bold"), disabled=True))
                 options.append(Option(Content("  " + s.titel), id=s.key))
             yield StepNav(*options, id="steps")
-            yield StepPanel(id="panel")
+            yield Vertical(id="body")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -131,7 +132,7 @@ class SessionScreen(Screen):
         s = step(key)
         gemeente = self.session.gemeente or self.session.naam
         self.query_one(SessionHeader).update(Content(T.HUIDIG.format(gemeente=gemeente, groep=s.groep, stap=s.titel)))
-        self.query_one(StepPanel).show(key)
+        self._mount_view(key)
         nav = self.query_one("#steps", OptionList)
         index = nav.get_option_index(key)
         if nav.highlighted != index:
@@ -139,6 +140,32 @@ class SessionScreen(Screen):
         if save and not self.opened.read_only and self.session.huidige_stap != key:
             self.session.huidige_stap = key
             self.save()
+
+    def _mount_view(self, key: str) -> None:
+        body = self.query_one("#body", Vertical)
+        body.remove_children()
+        view_class = view_for(key)
+        if view_class is None:
+            panel = StepPanel()
+            body.mount(panel)
+            panel.call_after_refresh(panel.show, key)
+        else:
+            view = view_class()
+            body.mount(view)
+            view.call_after_refresh(self._focus_body)
+
+    def _focus_body(self) -> None:
+        """After a step change the keys go to the step itself."""
+        body = self.query_one("#body")
+        for widget in body.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+    @property
+    def view(self) -> StepView | None:
+        """The view of the current step, if it has one."""
+        views = self.query_one("#body").query_children(StepView)
+        return views.first() if views else None
 
     def watch_current(self, key: str) -> None:
         self._show(key)
@@ -151,6 +178,12 @@ class SessionScreen(Screen):
         if event.option.id and event.option.id != self.current:
             self.current = event.option.id
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Inside a text field the step keys belong to the text field.
+        if action in ("next_step", "previous_step") and isinstance(self.focused, (Input, TextArea)):
+            return False
+        return True
+
     def action_next_step(self) -> None:
         i = STEP_KEYS.index(self.current)
         if i + 1 < len(STEP_KEYS):
@@ -162,7 +195,12 @@ class SessionScreen(Screen):
             self.current = STEP_KEYS[i - 1]
 
     def action_close(self) -> None:
-        self.app.close_session()
+        """Escape: from the step back to the step list; from the step list to the sessions."""
+        nav = self.query_one("#steps", StepNav)
+        if self.focused is nav:
+            self.app.close_session()
+        else:
+            nav.focus()
 
     # Saving --------------------------------------------------------------------------------
 
