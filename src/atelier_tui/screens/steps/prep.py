@@ -1,0 +1,187 @@
+"""Voorbereiding: the session's facts and participants, and the intake with the opgaven."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Static
+
+from ...domain.session import Deelnemer, IntakeNotitie, Opgave
+from ...domain.steps import step
+from ...teksten import export as E
+from ...teksten import ui as T
+from ...widgets.details import DetailsPanel, DetailsSpec
+from ...widgets.form import FieldSpec, format_value
+from ...widgets.records import ListSpec, RecordList
+from .base import StepView
+
+ROLLEN = tuple((label, key) for key, label in E.ROL_LABEL.items())
+
+SESSIE_FIELDS = [
+    FieldSpec("gemeente", T.F_GEMEENTE, required=True),
+    FieldSpec("soort_bijeenkomst", T.F_SOORT),
+    FieldSpec("facilitator", T.F_FACILITATOR),
+    FieldSpec("a1_datum", T.F_A1_DATUM, "date"),
+    FieldSpec("a1_tijd", T.F_A1_TIJD, "time"),
+    FieldSpec("a1_plaats", T.F_A1_PLAATS),
+    FieldSpec("a2_datum", T.F_A2_DATUM, "date"),
+    FieldSpec("a2_tijd", T.F_A2_TIJD, "time"),
+    FieldSpec("a2_plaats", T.F_A2_PLAATS),
+]
+
+
+def _read_sessie(s) -> dict:  # noqa: ANN001
+    return {
+        "gemeente": s.gemeente,
+        "soort_bijeenkomst": s.soort_bijeenkomst,
+        "facilitator": s.facilitator,
+        "a1_datum": s.avond1.datum,
+        "a1_tijd": s.avond1.begintijd,
+        "a1_plaats": s.avond1.plaats,
+        "a2_datum": s.avond2.datum,
+        "a2_tijd": s.avond2.begintijd,
+        "a2_plaats": s.avond2.plaats,
+    }
+
+
+def _write_sessie(s, v: dict) -> None:  # noqa: ANN001
+    s.gemeente = v["gemeente"]
+    s.soort_bijeenkomst = v["soort_bijeenkomst"]
+    s.facilitator = v["facilitator"]
+    s.avond1 = s.avond1.model_copy(update={"datum": v["a1_datum"], "begintijd": v["a1_tijd"], "plaats": v["a1_plaats"]})
+    s.avond2 = s.avond2.model_copy(update={"datum": v["a2_datum"], "begintijd": v["a2_tijd"], "plaats": v["a2_plaats"]})
+
+
+def _render_sessie(s) -> Content:  # noqa: ANN001
+    def evening(label: str, avond) -> Content:  # noqa: ANN001
+        parts = [p for p in (format_value(SESSIE_FIELDS[3], avond.datum), format_value(SESSIE_FIELDS[4], avond.begintijd), avond.plaats) if p]
+        return Content.assemble(Content.styled(f"{label}: ", "bold"), Content(", ".join(parts) or "—"))
+
+    return Content("\n").join([
+        Content.styled(s.gemeente or "—", "bold"),
+        Content(" · ".join(p for p in (s.soort_bijeenkomst, s.facilitator and f"{T.F_FACILITATOR}: {s.facilitator}") if p)),
+        evening(E.AVOND_1, s.avond1),
+        evening(E.AVOND_2, s.avond2),
+    ])
+
+
+def _present(p: Deelnemer) -> str:
+    both = p.avond1 and p.avond2
+    if both:
+        return ""
+    if p.avond1:
+        return T.ALLEEN_AVOND.format(n=1)
+    if p.avond2:
+        return T.ALLEEN_AVOND.format(n=2)
+    return T.AFWEZIG
+
+
+def _render_deelnemer(p: Deelnemer, s) -> Content:  # noqa: ANN001
+    details = " · ".join(x for x in (p.fractie, E.ROL_LABEL[p.rol], _present(p)) if x)
+    return Content.assemble(Content.styled(p.naam, "bold"), Content("  " + details))
+
+
+DEELNEMERS = ListSpec(
+    get=lambda s: s.deelnemers,
+    model=Deelnemer,
+    fields=lambda s: [
+        FieldSpec("naam", T.F_NAAM, required=True),
+        FieldSpec("fractie", T.F_FRACTIE, help=T.F_FRACTIE_HULP),
+        FieldSpec("rol", T.F_ROL, "choice", choices=ROLLEN, allow_blank=False),
+        FieldSpec("avond1", T.F_AANWEZIG.format(n=1), "bool", allow_blank=False),
+        FieldSpec("avond2", T.F_AANWEZIG.format(n=2), "bool", allow_blank=False),
+    ],
+    render=_render_deelnemer,
+    name=lambda p: p.naam,
+    new_title=T.DEELNEMER_NIEUW,
+    edit_title=T.DEELNEMER_BEWERK,
+    separators=False,
+)
+
+
+class StepHeading(Static):
+    """The title and one-line explanation of a step."""
+
+    DEFAULT_CSS = """
+    StepHeading { height: auto; margin: 1 0 1 0; }
+    """
+
+    def __init__(self, key: str) -> None:
+        s = step(key)
+        super().__init__(Content.assemble(Content.styled(s.titel, "bold $primary"), Content("\n" + s.uitleg)))
+
+
+def section(title: str) -> Static:
+    return Static(Content(title), classes="section-title")
+
+
+class SessieView(StepView):
+    step_key = "sessie"
+
+    def compose(self) -> ComposeResult:
+        yield StepHeading(self.step_key)
+        yield DetailsPanel(
+            DetailsSpec(T.SESSIE_BEWERK, SESSIE_FIELDS, _read_sessie, _write_sessie, _render_sessie), id="sessie-details"
+        )
+        yield section(T.DEELNEMERS)
+        yield RecordList(DEELNEMERS, id="deelnemers")
+
+
+def _render_intake(n: IntakeNotitie, s) -> Content:  # noqa: ANN001
+    head = " · ".join(x for x in (n.met_wie, n.datum.strftime("%d-%m-%Y") if n.datum else "") if x)
+    parts = [Content.styled(head, "bold")]
+    if n.wat_leeft:
+        parts.append(Content.assemble(Content.styled(T.F_WAT_LEEFT + ": ", "italic"), Content(n.wat_leeft)))
+    if n.wensen:
+        parts.append(Content.assemble(Content.styled(T.F_WENSEN + ": ", "italic"), Content(n.wensen)))
+    return Content("\n").join(parts)
+
+
+INTAKE = ListSpec(
+    get=lambda s: s.intake,
+    model=IntakeNotitie,
+    fields=lambda s: [
+        FieldSpec("met_wie", T.F_MET_WIE, required=True),
+        FieldSpec("datum", T.F_DATUM, "date"),
+        FieldSpec("wat_leeft", T.F_WAT_LEEFT, "block"),
+        FieldSpec("wensen", T.F_WENSEN, "block"),
+    ],
+    render=_render_intake,
+    name=lambda n: n.met_wie,
+    new_title=T.INTAKE_NIEUW,
+    edit_title=T.INTAKE_BEWERK,
+)
+
+SOORT_OPGAVE = ((T.OPGAVE, "opgave"), (T.PRAKTIJKVOORBEELD, "praktijkvoorbeeld"))
+
+
+def _render_opgave(o: Opgave, s) -> Content:  # noqa: ANN001
+    soort = dict((v, lbl) for lbl, v in SOORT_OPGAVE)[o.soort]
+    head = Content.assemble(Content.styled(o.titel, "bold"), Content.styled(f"  ({soort})", "italic"))
+    return Content("\n").join([head, Content(o.omschrijving)]) if o.omschrijving else head
+
+
+OPGAVEN = ListSpec(
+    get=lambda s: s.opgaven,
+    model=Opgave,
+    fields=lambda s: [
+        FieldSpec("titel", T.F_TITEL, required=True),
+        FieldSpec("soort", T.F_SOORT_OPGAVE, "choice", choices=SOORT_OPGAVE, allow_blank=False),
+        FieldSpec("omschrijving", T.F_OMSCHRIJVING, "block"),
+    ],
+    render=_render_opgave,
+    name=lambda o: o.titel,
+    new_title=T.OPGAVE_NIEUW,
+    edit_title=T.OPGAVE_BEWERK,
+)
+
+
+class IntakeView(StepView):
+    step_key = "intake"
+
+    def compose(self) -> ComposeResult:
+        yield StepHeading(self.step_key)
+        yield section(T.INTAKE_GESPREKKEN)
+        yield RecordList(INTAKE, id="intake")
+        yield section(T.OPGAVEN)
+        yield RecordList(OPGAVEN, id="opgaven")

@@ -1,0 +1,184 @@
+"""An editable list of records (participants, notes, opgaven, examples, ...).
+
+Drawn as an OptionList (only visible lines are rendered), each record as a few wrapped lines.
+n adds, e or Enter edits, d removes, shift+up/down reorders. Every change is saved at once
+through the step view; the list is redrawn from the session after the save returned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from textual import work
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ..domain.errors import describe_validation_error
+from ..teksten import ui as T
+from .dialogs import confirm
+from .form import FieldSpec, FormDialog
+
+
+@dataclass
+class ListSpec:
+    """How one list of records in the session is shown and edited."""
+
+    get: Callable[[Any], list]  # session -> the (mutable) list of records
+    model: type[BaseModel]
+    fields: Callable[[Any], list[FieldSpec]]  # session -> form fields (choices may depend on it)
+    render: Callable[[Any, Any], Content]  # (record, session) -> what the room sees
+    name: Callable[[Any], str]  # record -> short name, for questions like "X verwijderen?"
+    new_title: str
+    edit_title: str
+    empty: str = T.LIJST_LEEG
+    separators: bool = True  # a line between records; off for one-line records
+
+
+class RecordList(OptionList):
+    BINDINGS = [
+        Binding("n", "new", T.LIJST_NIEUW),
+        Binding("e", "edit", T.LIJST_BEWERK),
+        Binding("d,delete", "remove", T.LIJST_WEG),
+        Binding("shift+up", "move(-1)", T.LIJST_OMHOOG, show=False),
+        Binding("shift+down", "move(1)", T.LIJST_OMLAAG, show=False),
+    ]
+    DEFAULT_CSS = """
+    RecordList { height: 1fr; min-height: 4; border: tall $panel; padding: 0 1; }
+    RecordList:focus { border: tall $primary; }
+    RecordList > .option-list--option { padding: 0 1; }
+    """
+
+    def __init__(self, spec: ListSpec, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.spec = spec
+
+    # The step view this list lives in: saving, cleaning, read-only checks.
+    @property
+    def view(self):  # noqa: ANN201
+        from ..screens.steps.base import StepView
+
+        for node in self.ancestors:
+            if isinstance(node, StepView):
+                return node
+        raise RuntimeError("RecordList outside a StepView")
+
+    @property
+    def items(self) -> list:
+        return self.spec.get(self.view.session)
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def reload(self, select: int | None = None) -> None:
+        session = self.view.session
+        keep = self.highlighted if select is None else select
+        self.clear_options()
+        items = self.items
+        if items:
+            options: list[Option | None] = []
+            for i, item in enumerate(items):
+                if i and self.spec.separators:
+                    options.append(None)
+                options.append(Option(self.spec.render(item, session)))
+            self.add_options(options)
+            self.highlighted = max(0, min(keep or 0, len(items) - 1))
+            self.call_after_refresh(self.scroll_to_highlight)
+        else:
+            self.add_option(Option(Content.styled(self.spec.empty, "italic"), disabled=True))
+
+    def _index(self) -> int | None:
+        """The index in ``items`` of the highlighted record."""
+        if not self.items or self.highlighted is None:
+            return None
+        return min(self.highlighted, len(self.items) - 1)
+
+    def action_select(self) -> None:
+        self.action_edit()
+
+    @work(exclusive=True, group="records")
+    async def action_new(self) -> None:
+        if not self.view.can_edit():
+            return
+        values = await self._ask(self.spec.new_title, {})
+        if values is None:
+            return
+        try:
+            item = self.spec.model.model_validate(values)
+        except ValidationError as exc:
+            self.notify(describe_validation_error(exc), severity="error", markup=False)
+            return
+        index = self._index()
+        position = len(self.items) if index is None else index + 1
+        before = list(self.items)
+        self.items.insert(position, item)
+        self._commit(position, before)
+
+    @work(exclusive=True, group="records")
+    async def action_edit(self) -> None:
+        index = self._index()
+        if index is None:
+            return
+        if not self.view.can_edit():
+            return
+        item = self.items[index]
+        values = await self._ask(self.spec.edit_title, item.model_dump())
+        if values is None:
+            return
+        try:
+            updated = self.spec.model.model_validate({**item.model_dump(), **values})
+        except ValidationError as exc:
+            self.notify(describe_validation_error(exc), severity="error", markup=False)
+            return
+        before = list(self.items)
+        self.items[index] = updated
+        self._commit(index, before)
+
+    @work(exclusive=True, group="records")
+    async def action_remove(self) -> None:
+        index = self._index()
+        if index is None or not self.view.can_edit():
+            return
+        item = self.items[index]
+        question = T.LIJST_WEG_VRAAG.format(naam=self.spec.name(item))
+        if await self.app.push_screen_wait(confirm(T.LIJST_WEG, question)) != "ja":
+            return
+        before = list(self.items)
+        del self.items[index]
+        self._commit(index, before)
+
+    def action_move(self, delta: int) -> None:
+        index = self._index()
+        if index is None or not self.view.can_edit():
+            return
+        target = index + delta
+        items = self.items
+        if not 0 <= target < len(items):
+            return
+        before = list(items)
+        items[index], items[target] = items[target], items[index]
+        self._commit(target, before)
+
+    async def _ask(self, title: str, values: dict[str, Any]) -> dict[str, Any] | None:
+        return await self.app.push_screen_wait(FormDialog(title, self.spec.fields(self.view.session), values))
+
+    def _commit(self, select: int, before: list) -> None:
+        """Check the whole session, save, and redraw from what is saved.
+
+        A change that would make the session inconsistent (say, removing an opgave that an
+        example still points at) is undone and explained; it is never saved.
+        """
+        session = self.view.session
+        try:
+            type(session).model_validate(session.model_dump())
+        except ValidationError as exc:
+            self.items[:] = before
+            self.notify(T.NIET_BEWAARD.format(fout=describe_validation_error(exc)), severity="error", markup=False)
+            self.reload()
+            return
+        self.view.commit()
+        self.reload(select)
