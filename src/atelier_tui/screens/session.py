@@ -72,8 +72,9 @@ class StepPanel(VerticalScroll):
 class SessionScreen(Screen):
     BINDINGS = [
         Binding("pagedown,right_square_bracket", "next_step", T.VOLGENDE, key_display="PgDn", priority=True),
-        Binding("pageup,left_square_bracket", "previous_step", T.VORIGE, key_display="PgUp", priority=True),
+        Binding("pageup,left_square_bracket", "previous_step", T.VORIGE, key_display="PgUp", priority=True, show=False),
         Binding("escape", "close", T.TERUG),
+        Binding("f2", "toggle_steps", T.STAPPEN_TONEN, show=False),
         Binding("question_mark,f1", "app.help", T.HULP, key_display="?"),
     ]
 
@@ -88,7 +89,12 @@ class SessionScreen(Screen):
         scrollbar-size-vertical: 1; padding: 0;
     }
     SessionScreen #body { width: 1fr; height: 1fr; }
+    SessionScreen.-narrow #steps { display: none; }
+    SessionScreen.-narrow.-show-steps #steps { display: block; }
     """
+
+    #: Below 100 columns the step list folds away (F2 shows it); the header names the step.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     current: reactive[str] = reactive("sessie", init=False)
 
@@ -197,10 +203,26 @@ class SessionScreen(Screen):
     def action_close(self) -> None:
         """Escape: from the step back to the step list; from the step list to the sessions."""
         nav = self.query_one("#steps", StepNav)
-        if self.focused is nav:
+        if self.focused is nav or not nav.display:
+            self.remove_class("-show-steps")
             self.app.close_session()
         else:
             nav.focus()
+
+    def action_toggle_steps(self) -> None:
+        nav = self.query_one("#steps", StepNav)
+        if self.has_class("-narrow"):
+            self.toggle_class("-show-steps")
+            if self.has_class("-show-steps"):
+                nav.focus()
+            else:
+                self._focus_body()
+        else:
+            nav.focus()
+
+    @on(OptionList.OptionSelected, "#steps")
+    def _hide_folded_steps(self) -> None:
+        self.remove_class("-show-steps")
 
     # Saving --------------------------------------------------------------------------------
 

@@ -57,6 +57,7 @@ RESERVE_GEDAAN = "De reserve is teruggezet."
 # Session screen
 STAPPEN = "Stappen"
 STAP_OPENEN = "Stap openen"
+STAPPEN_TONEN = "Stappen tonen"
 OPGESLAGEN = "opgeslagen"
 NIET_OPGESLAGEN = "NIET OPGESLAGEN"
 ALLEEN_LEZEN = "alleen lezen"

@@ -100,15 +100,14 @@ DEELNEMERS = ListSpec(
 
 
 class StepHeading(Static):
-    """The title and one-line explanation of a step."""
+    """What the step is for, in one line under the header (which names the step)."""
 
     DEFAULT_CSS = """
-    StepHeading { height: auto; margin: 1 0 1 0; }
+    StepHeading { height: auto; margin: 1 0 0 0; color: $text-muted; }
     """
 
     def __init__(self, key: str) -> None:
-        s = step(key)
-        super().__init__(Content.assemble(Content.styled(s.titel, "bold $primary"), Content("\n" + s.uitleg)))
+        super().__init__(Content(step(key).uitleg))
 
 
 def section(title: str) -> Static:
