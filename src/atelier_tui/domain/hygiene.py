@@ -89,10 +89,19 @@ def _strip_controls(text: str, multiline: bool) -> str:
     return "".join(out)
 
 
+# Any character that needs more than whitespace tidying. Most texts have none, and then
+# cleaning stays in C-speed regex work (this runs for every text of a session on load).
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\r\t\u2028\u2029" + _BIDI + _ZERO_WIDTH + _ZWJ + "]"
+)
+
+
 def clean(text: str, *, multiline: bool = False, limit: int | None = None) -> Cleaned:
     """Clean one user text. ``limit`` defaults to the short or long limit."""
     if limit is None:
         limit = LONG_LIMIT if multiline else SHORT_LIMIT
+    if not _UNSAFE.search(text) and unicodedata.is_normalized("NFC", text):
+        return _tidy(text, multiline, limit, removed=False)
     original = text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
@@ -101,15 +110,20 @@ def clean(text: str, *, multiline: bool = False, limit: int | None = None) -> Cl
     text = _strip_controls(text, multiline)
     text = text.translate(_REMOVE)
     text = _keep_emoji_joiners(text)
+    # Whitespace tidying is not worth telling the user about; removed characters are.
+    removed = _visible_only(text) != _visible_only(normalised) or _has_unsafe(original)
+    return _tidy(text, multiline, limit, removed=removed)
+
+
+def _tidy(text: str, multiline: bool, limit: int, *, removed: bool) -> Cleaned:
+    """Whitespace rules and the length limit, for a text that holds nothing unsafe."""
     if multiline:
         lines = [line.rstrip() for line in text.split("\n")]
         text = "\n".join(lines).strip("\n")
         text = re.sub(r"\n{3,}", "\n\n", text)
         text = text.strip(" ")
     else:
-        text = re.sub(r" {2,}", " ", text).strip()
-    # Whitespace tidying is not worth telling the user about; removed characters are.
-    removed = _visible_only(text) != _visible_only(normalised) or _has_unsafe(original)
+        text = re.sub(r" {2,}", " ", text.replace("\n", " ")).strip()
     shortened = False
     if len(text) > limit:
         text = text[:limit].rstrip()
