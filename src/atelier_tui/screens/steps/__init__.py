@@ -15,6 +15,7 @@ VIEWS: dict[str, str] = {
     "eisen-wensen": "evening1:EisenWensenView",
     "afsluiting": "evening1:AfsluitingView",
     "kansen-knelpunten": "board:KansenKnelpuntenView",
+    "ladder": "ladder:LadderStepView",
 }
 
 
