@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from . import hygiene
+
 #: Field names that read better as words.
 _FIELD_WORDS = {
     "avond1": "avond 1",
@@ -63,7 +65,9 @@ def _field(part: Any) -> str | None:
     text = str(part)
     if "[" in text or "(" in text:  # pydantic's names for validator and union branches
         return None
-    return _FIELD_WORDS.get(text, text.replace("_", " "))
+    # Unknown field names come from the file: never let them carry control characters.
+    text = hygiene.clean_line(text, limit=40)
+    return _FIELD_WORDS.get(text, text.replace("_", " ")) if text else "(zonder naam)"
 
 
 def _where(loc: tuple[Any, ...]) -> str:
@@ -110,8 +114,11 @@ def describe_error(error: dict[str, Any]) -> str:
     loc = tuple(error.get("loc", ()))
     what = _what(error)
     if not any(_field(x) for x in loc):
-        return what[:1].upper() + what[1:]
-    return f"{_where(loc)}: {what}"
+        line = what[:1].upper() + what[1:]
+    else:
+        line = f"{_where(loc)}: {what}"
+    # Values and validator messages may quote text from the file: one clean line, never markup.
+    return hygiene.clean_line(line, limit=300)
 
 
 def describe_validation_error(exc: ValidationError, limit: int = 3) -> str:
