@@ -48,6 +48,12 @@ def test_specific_sequences_are_removed(raw, expected):
     assert result.text == expected
 
 
+def test_lone_surrogates_are_removed_so_saving_never_fails():
+    out = clean("a\ud800b\udfffc").text
+    assert out == "abc"
+    out.encode("utf-8")
+
+
 def test_emoji_joiner_is_kept_but_stray_joiner_removed():
     family = "\U0001F468\u200d\U0001F469\u200d\U0001F467"
     assert clean(family).text == family

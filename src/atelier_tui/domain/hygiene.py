@@ -80,7 +80,7 @@ def _strip_controls(text: str, multiline: bool) -> str:
             out.append("\n" if multiline else " ")
         elif ch == "\t":
             out.append(" ")
-        elif unicodedata.category(ch) == "Cc":  # C0, DEL, C1
+        elif unicodedata.category(ch) in ("Cc", "Cs"):  # C0, DEL, C1; lone surrogates
             continue
         elif ch in ("\u2028", "\u2029"):
             out.append("\n" if multiline else " ")
@@ -92,7 +92,7 @@ def _strip_controls(text: str, multiline: bool) -> str:
 # Any character that needs more than whitespace tidying. Most texts have none, and then
 # cleaning stays in C-speed regex work (this runs for every text of a session on load).
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\r\t\u2028\u2029" + _BIDI + _ZERO_WIDTH + _ZWJ + "]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\r\t\u2028\u2029\ud800-\udfff" + _BIDI + _ZERO_WIDTH + _ZWJ + "]"
 )
 
 
@@ -137,7 +137,7 @@ def _visible_only(text: str) -> str:
 
 def _has_unsafe(text: str) -> bool:
     return any(
-        (unicodedata.category(ch) == "Cc" and ch not in "\n\r\t") or ch in _BIDI or ch in _ZERO_WIDTH
+        (unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\r\t") or ch in _BIDI or ch in _ZERO_WIDTH
         for ch in text
     )
 
