@@ -1,0 +1,462 @@
+"""The card board: columns of cards that stay fast with a thousand cards.
+
+A ``CardColumn`` is one widget that draws only the lines that are on screen (Textual's Line API),
+so the number of widgets never grows with the number of cards. A ``BoardColumn`` puts a header,
+a ``CardColumn`` and an inline ``CardEditor`` together. ``ChoicePrompt`` is the small dialog to
+pick a theme or a source, or type a new one.
+
+The widgets know nothing about sessions: they show ``CardFace`` and ``GroupHeader`` rows that the
+step view builds. Every text is shown literally: user text is never read as markup.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..teksten import board as T
+
+BAR = "▌"
+VOTE = "●"
+
+
+@dataclass(frozen=True)
+class CardFace:
+    """What one card shows. Equal faces look the same, so layouts are cached by face."""
+
+    id: str
+    tekst: str
+    stemmen: int = 0
+    thema: str = ""
+    bron: str = ""  # a short description of the source, ready to show
+
+
+@dataclass(frozen=True)
+class GroupHeader:
+    """A theme header in the grouped view."""
+
+    titel: str
+    detail: str  # e.g. "3 kaarten"
+    stemmen: int
+
+
+Row = CardFace | GroupHeader
+
+
+class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
+    """One column of cards, drawn line by line: only the visible lines are ever rendered.
+
+    Each row (card or theme header) is laid out once per width as a few lines of ``Content``
+    whose spans name component classes; the styles are applied when a line is drawn, so the
+    selected card only changes colour. ``show()`` replaces the rows; keys belong to the step view.
+    """
+
+    COMPONENT_CLASSES = {
+        "card",
+        "card--selected",
+        "card--bar",
+        "card--votes",
+        "card--no-votes",
+        "card--theme",
+        "card--source",
+        "card--group",
+        "card--group-detail",
+        "card--empty",
+    }
+
+    DEFAULT_CSS = """
+    CardColumn {
+        height: 1fr; background: $surface; overflow-x: hidden; overflow-y: auto;
+        scrollbar-gutter: stable; scrollbar-size-vertical: 1;
+    }
+    CardColumn > .card { background: $panel; color: $text; }
+    CardColumn > .card--selected { background: $primary 30%; color: $text; }
+    CardColumn:focus > .card--selected { background: $primary 75%; }
+    CardColumn > .card--bar { color: $success; }
+    CardColumn.-knelpunt > .card--bar { color: $error; }
+    CardColumn > .card--votes { background: $accent; color: $text; text-style: bold; }
+    CardColumn > .card--no-votes { color: $text-muted; }
+    CardColumn > .card--theme { background: $secondary; color: $text; text-style: bold; }
+    CardColumn > .card--source { color: $text-muted; text-style: italic; }
+    CardColumn > .card--group { color: $text-accent; text-style: bold underline; }
+    CardColumn > .card--group-detail { color: $text-muted; }
+    CardColumn > .card--empty { color: $text-muted; }
+    """
+
+    class Clicked(Message):
+        """A card was clicked."""
+
+        def __init__(self, column: CardColumn, card_id: str) -> None:
+            super().__init__()
+            self.column = column
+            self.card_id = card_id
+
+        @property
+        def control(self) -> CardColumn:
+            return self.column
+
+    def __init__(self, empty_text: str = "", *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.empty_text = empty_text
+        self._rows: list[Row] = []
+        self._starts: list[int] = []  # first line of each row
+        self._total = 0  # number of lines
+        self._index: dict[str, int] = {}  # card id -> row index
+        self._layouts: dict[Row, list[Content]] = {}  # for self._width
+        self._width = 0
+        self._selected: str | None = None
+
+    # What is shown ---------------------------------------------------------------------------
+
+    @property
+    def selected(self) -> str | None:
+        """The id of the selected card, if any."""
+        return self._selected
+
+    @property
+    def card_ids(self) -> list[str]:
+        """The card ids in the order they are shown."""
+        return [row.id for row in self._rows if isinstance(row, CardFace)]
+
+    def show(self, rows: list[Row], selected: str | None = None) -> None:
+        """Show these rows and select ``selected``; else keep the selected card, or when it is gone,
+        select the card that took its place."""
+        old_ids = self.card_ids
+        self._rows = list(rows)
+        self._index = {row.id: i for i, row in enumerate(self._rows) if isinstance(row, CardFace)}
+        ids = self.card_ids
+        for wanted in (selected, self._selected):
+            if wanted in self._index:
+                break
+        else:
+            place = old_ids.index(self._selected) if self._selected in old_ids else 0
+            wanted = ids[min(place, len(ids) - 1)] if ids else None
+        self._selected = wanted
+        self._layout()
+        self.scroll_to_selected()
+
+    def select(self, card_id: str | None) -> None:
+        if card_id is not None and card_id not in self._index:
+            return
+        if card_id != self._selected:
+            self._selected = card_id
+            self.refresh()
+        self.scroll_to_selected()
+
+    def move_selection(self, delta: int) -> None:
+        """Select the card ``delta`` places further (negative: back), stopping at the ends."""
+        ids = self.card_ids
+        if not ids:
+            return
+        position = ids.index(self._selected) if self._selected in self._index else 0
+        self.select(ids[max(0, min(len(ids) - 1, position + delta))])
+
+    def select_end(self, last: bool) -> None:
+        ids = self.card_ids
+        if ids:
+            self.select(ids[-1] if last else ids[0])
+
+    def scroll_to_selected(self) -> None:
+        index = self._index.get(self._selected) if self._selected else None
+        if index is None or not self._starts:
+            return
+        top = self._starts[index]
+        if index > 0 and isinstance(self._rows[index - 1], GroupHeader):
+            top = self._starts[index - 1]  # keep the theme header in view with its first card
+        bottom = self._starts[index + 1] if index + 1 < len(self._starts) else self._total
+        self.scroll_to_region(
+            Region(0, top, max(self._width, 1), max(bottom - top, 1)), animate=False, force=True, immediate=True
+        )
+
+    # Layout: which row is on which line --------------------------------------------------------
+
+    def _layout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return  # not sized yet; on_resize lays out
+        if width != self._width:
+            self._width = width
+            self._layouts = {}
+        old = self._layouts
+        layouts = {row: old.get(row) or self._layout_row(row, width) for row in self._rows}
+        self._layouts = layouts
+        starts, line = [], 0
+        for row in self._rows:
+            starts.append(line)
+            line += len(layouts[row])
+        self._starts, self._total = starts, line
+        size = Size(width, line if self._rows else len(self._empty_lines(width)))
+        if size != self.virtual_size:
+            self.virtual_size = size
+        self.refresh()
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._layout()
+            self.scroll_to_selected()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.refresh()
+
+    def _layout_row(self, row: Row, width: int) -> list[Content]:
+        """The lines of one row, styled with component class names (a blank line ends a card)."""
+        inner = max(width - 3, 6)  # bar, space, text, one space on the right
+        if isinstance(row, GroupHeader):
+            votes = Content.styled(f"{VOTE} {row.stemmen}", "card--votes")
+            detail = Content.styled(f"  {row.detail}", "card--group-detail")
+            room = max(width - votes.cell_length - 2, 4)
+            left = Content.styled(row.titel, "card--group").truncate(room, ellipsis=True)
+            left = (left + detail).truncate(room, ellipsis=True)
+            return [Content.assemble(left, " " * (width - left.cell_length - votes.cell_length - 1), votes)]
+        bar = Content.styled(BAR, "card--bar")
+        lines = [Content.assemble(bar, " ", line) for line in Content(row.tekst).wrap(inner)]
+        lines.append(Content.assemble(bar, " ", self._meta_line(row, inner)))
+        lines.append(Content(""))  # the gap between cards
+        return lines
+
+    @staticmethod
+    def _meta_line(face: CardFace, inner: int) -> Content:
+        """Theme label and source on the left, the votes as a badge on the right."""
+        votes = Content.styled(f" {VOTE} {face.stemmen} ", "card--votes" if face.stemmen else "card--no-votes")
+        room = inner - votes.cell_length - 1
+        left = Content("")
+        if face.thema:
+            left = Content.styled(f" {face.thema} ", "card--theme").truncate(room, ellipsis=True)
+        if face.bron and room - left.cell_length - 1 >= 8:
+            gap = " " if left else ""
+            source = Content.styled(face.bron, "card--source")
+            left = left + gap + source.truncate(room - left.cell_length - len(gap), ellipsis=True)
+        return Content.assemble(left, " " * (inner - left.cell_length - votes.cell_length), votes)
+
+    def _empty_lines(self, width: int) -> list[Content]:
+        text = Content.styled(self.empty_text, "card--empty")
+        return [Content("")] + [Content(" ") + line for line in text.wrap(max(width - 2, 6))]
+
+    # Drawing -----------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = self.scroll_offset.y + y
+        if not self._rows:
+            lines = self._empty_lines(width)
+            return self._strip(lines[line] if line < len(lines) else None, width, None)
+        if line >= self._total or not self._starts:
+            return self._strip(None, width, None)
+        index = bisect_right(self._starts, line) - 1
+        row = self._rows[index]
+        lines = self._layouts.get(row) or self._layout_row(row, width)
+        offset = line - self._starts[index]
+        content = lines[offset] if offset < len(lines) else None
+        base = None
+        if isinstance(row, CardFace) and content is not None and content.cell_length:
+            base = "card--selected" if row.id == self._selected else "card"
+        return self._strip(content, width, base)
+
+    def _strip(self, content: Content | None, width: int, base: str | None) -> Strip:
+        """One line: the content drawn on the card (``base``) or on the column background."""
+        names = (base,) if base else ()
+        base_style = self.get_visual_style(*names)
+        if content is None or not content.cell_length:
+            return Strip.blank(width, base_style.rich_style)
+
+        def parse(name: str | Style) -> Style:
+            return name if isinstance(name, Style) else self.get_visual_style(*names, name)
+
+        segments = [Segment(text, style.rich_style) for text, style in content.render(base_style, "", parse)]
+        return Strip(segments).adjust_cell_length(width, base_style.rich_style)
+
+    # Mouse -------------------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        line = self.scroll_offset.y + event.y
+        if not self._starts or line >= self._total:
+            return
+        row = self._rows[bisect_right(self._starts, line) - 1]
+        if isinstance(row, CardFace):
+            self.post_message(self.Clicked(self, row.id))
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+
+class CardEditor(Input):
+    """The inline input to write or change a card. Enter posts ``Input.Submitted``."""
+
+    DEFAULT_CSS = """
+    CardEditor { display: none; border: round $accent; height: 3; }
+    CardEditor:focus { border: round $accent; }
+    CardEditor.-open { display: block; }
+    """
+    BINDINGS = [Binding("escape", "cancel", T.ANNULEREN)]
+
+    class Cancelled(Message):
+        """Escape: the typing is abandoned."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(placeholder=T.TYP_HIER, id=id, select_on_focus=False)
+
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-open")
+
+    def open(self, title: str, value: str = "") -> None:
+        self.border_title = Content(title)
+        self.value = value
+        self.cursor_position = len(value)
+        self.add_class("-open")
+        # Focus at once (not after a refresh): a key typed right after opening must land here.
+        self.screen.set_focus(self)
+
+    def close(self) -> None:
+        self.remove_class("-open")
+        self.value = ""
+
+    def action_cancel(self) -> None:
+        self.post_message(self.Cancelled())
+
+
+class BoardColumn(Vertical):
+    """A column of the board: a header, the cards, and the inline editor underneath."""
+
+    DEFAULT_CSS = """
+    BoardColumn { width: 1fr; height: 1fr; background: $surface; }
+    /* A rule on the column itself, so that Textual restyles the header when the focus moves. */
+    BoardColumn:focus-within { background: $surface; }
+    BoardColumn > .column-header { height: 1; padding: 0 1; background: $success-muted; color: $text; }
+    BoardColumn.-knelpunt > .column-header { background: $error-muted; }
+    BoardColumn:focus-within > .column-header { background: $success; }
+    BoardColumn.-knelpunt:focus-within > .column-header { background: $error; }
+    """
+
+    def __init__(self, kind: str, empty_text: str, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes=f"-{kind}")
+        self.kind = kind
+        self._empty_text = empty_text
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="column-header")
+        yield CardColumn(self._empty_text, classes=f"-{self.kind}")
+        yield CardEditor()
+
+    @property
+    def cards(self) -> CardColumn:
+        return self.query_one(CardColumn)
+
+    @property
+    def editor(self) -> CardEditor:
+        return self.query_one(CardEditor)
+
+    def set_title(self, title: str, detail: str) -> None:
+        header = Content.assemble((title.upper(), "bold"), "  ", detail)
+        self.query_one(".column-header", Static).update(header, layout=False)  # always one line
+
+
+# --- Choosing from a list, or typing something new -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The answer of a ``ChoicePrompt``: the key of a chosen option, or a typed text."""
+
+    key: str | None = None
+    text: str = ""
+
+
+class ChoicePrompt(ModalScreen[Choice | None]):
+    """A small dialog: type something new (Enter), or go down into the list and pick one.
+
+    Typing also filters the list. Escape dismisses with None.
+    """
+
+    DEFAULT_CSS = """
+    ChoicePrompt { align: center middle; }
+    ChoicePrompt > Vertical {
+        width: 72; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; padding: 1 2;
+    }
+    ChoicePrompt .prompt-title { text-style: bold; margin-bottom: 1; }
+    ChoicePrompt OptionList { height: auto; max-height: 12; margin-top: 1; }
+    ChoicePrompt .prompt-hint { color: $text-muted; margin-top: 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", T.ANNULEREN),
+        Binding("down", "to_list", T.NAAR_LIJST, show=False),
+    ]
+
+    def __init__(self, title: str, placeholder: str, hint: str, options: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self._title = title
+        self._placeholder = placeholder
+        self._hint = hint
+        self._options = options  # (key, label)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Content(self._title), classes="prompt-title")
+            yield Input(placeholder=self._placeholder, max_length=200)
+            yield OptionList()
+            yield Static(Content(self._hint), classes="prompt-hint")
+
+    def _filtered(self, typed: str) -> list[Option]:
+        needle = typed.strip().casefold()
+        return [
+            Option(Content(label), id=str(i))
+            for i, (_, label) in enumerate(self._options)
+            if needle in label.casefold()
+        ]
+
+    def on_mount(self) -> None:
+        self._show_options("")
+
+    @on(Input.Changed)
+    def _filter(self, event: Input.Changed) -> None:
+        self._show_options(event.value)
+
+    def _show_options(self, typed: str) -> None:
+        options = self.query_one(OptionList)
+        options.set_options(self._filtered(typed))
+        options.display = options.option_count > 0
+
+    @on(Input.Submitted)
+    def _typed(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip():
+            self.dismiss(Choice(text=event.value))
+
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(Choice(key=self._options[int(event.option.id or 0)][0]))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "to_list":
+            return isinstance(self.focused, Input)
+        return True
+
+    def action_to_list(self) -> None:
+        options = self.query_one(OptionList)
+        if options.option_count:
+            self.set_focus(options)  # at once, so that a quick Enter already picks from the list
+            options.highlighted = 0
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
