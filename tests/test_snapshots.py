@@ -13,7 +13,10 @@ from atelier_tui.screens.session import SessionScreen
 from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir
 
-STEPS = ["sessie", "intake", "opening", "voorbeelden", "eisen-wensen", "afsluiting"]
+STEPS = [
+    "sessie", "intake", "opening", "voorbeelden", "eisen-wensen", "afsluiting",
+    "terugblik", "ambitie", "initiatieven", "unusual-suspects", "draagvlak", "opbrengst", "evaluatie",
+]
 SIZES = [(120, 40), (80, 24)]
 
 

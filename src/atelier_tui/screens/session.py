@@ -163,6 +163,12 @@ class SessionScreen(Screen):
     def _focus_body(self) -> None:
         """After a step change the keys go to the step itself."""
         body = self.query_one("#body")
+        view = self.view
+        if view is not None and view.initial_focus:
+            targets = view.query(view.initial_focus)
+            if targets:
+                targets.first().focus()
+                return
         for widget in body.query("*"):
             if widget.focusable:
                 widget.focus()

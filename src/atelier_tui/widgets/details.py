@@ -20,7 +20,7 @@ from .form import FieldSpec, FormDialog, format_value
 @dataclass
 class DetailsSpec:
     title: str  # title of the form
-    fields: list[FieldSpec]
+    fields: Callable[[Any], list[FieldSpec]]  # session -> form fields (choices may depend on it)
     read: Callable[[Any], dict[str, Any]]  # session -> current values
     write: Callable[[Any, dict[str, Any]], None]  # (session, values) -> apply; may raise ValidationError
     render: Callable[[Any], Content] | None = None  # session -> what is shown; default label: value lines
@@ -55,9 +55,10 @@ class DetailsPanel(Static, can_focus=True):
             self.update(self.spec.render(session))
             return
         values = self.spec.read(session)
-        width = max(len(f.label) for f in self.spec.fields) + 2
+        fields = self.spec.fields(session)
+        width = max(len(f.label) for f in fields) + 2
         lines = []
-        for f in self.spec.fields:
+        for f in fields:
             value = values.get(f.name)
             shown = dict((v, lbl) for lbl, v in f.choices).get(value, value) if f.choices else value
             lines.append(
@@ -72,7 +73,7 @@ class DetailsPanel(Static, can_focus=True):
         if not self.view.can_edit():
             return
         session = self.view.session
-        values = await self.app.push_screen_wait(FormDialog(self.spec.title, self.spec.fields, self.spec.read(session)))
+        values = await self.app.push_screen_wait(FormDialog(self.spec.title, self.spec.fields(session), self.spec.read(session)))
         if values is None:
             return
         # Apply to a copy first: the session itself only changes when the whole change is valid.

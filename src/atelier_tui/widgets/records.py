@@ -37,6 +37,7 @@ class ListSpec:
     edit_title: str
     empty: str = T.LIJST_LEEG
     separators: bool = True  # a line between records; off for one-line records
+    check: Callable[[Any, Any], str | None] | None = None  # (record, session) -> a warning, or None
 
 
 class RecordList(OptionList):
@@ -117,6 +118,7 @@ class RecordList(OptionList):
         before = list(self.items)
         self.items.insert(position, item)
         self._commit(position, before)
+        self._warn(item)
 
     @work(exclusive=True, group="records")
     async def action_edit(self) -> None:
@@ -137,6 +139,7 @@ class RecordList(OptionList):
         before = list(self.items)
         self.items[index] = updated
         self._commit(index, before)
+        self._warn(updated)
 
     @work(exclusive=True, group="records")
     async def action_remove(self) -> None:
@@ -150,6 +153,17 @@ class RecordList(OptionList):
         before = list(self.items)
         del self.items[index]
         self._commit(index, before)
+
+    def replace(self, index: int, item: Any) -> None:
+        """Replace one record (for keys a step adds, such as choosing or filling in a draft)."""
+        before = list(self.items)
+        self.items[index] = item
+        self._commit(index, before)
+
+    @property
+    def current(self) -> Any | None:
+        index = self._index()
+        return None if index is None else self.items[index]
 
     def action_move(self, delta: int) -> None:
         index = self._index()
@@ -165,6 +179,12 @@ class RecordList(OptionList):
 
     async def _ask(self, title: str, values: dict[str, Any]) -> dict[str, Any] | None:
         return await self.app.push_screen_wait(FormDialog(title, self.spec.fields(self.view.session), values))
+
+    def _warn(self, item: Any) -> None:
+        if self.spec.check is not None:
+            warning = self.spec.check(item, self.view.session)
+            if warning:
+                self.notify(warning, severity="warning", markup=False, timeout=8)
 
     def _commit(self, select: int, before: list) -> None:
         """Check the whole session, save, and redraw from what is saved.

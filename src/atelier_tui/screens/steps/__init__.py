@@ -15,7 +15,14 @@ VIEWS: dict[str, str] = {
     "eisen-wensen": "evening1:EisenWensenView",
     "afsluiting": "evening1:AfsluitingView",
     "kansen-knelpunten": "board:KansenKnelpuntenView",
+    "terugblik": "evening2:TerugblikView",
     "ladder": "ladder:LadderStepView",
+    "ambitie": "evening2:AmbitieView",
+    "initiatieven": "evening2:InitiatievenView",
+    "unusual-suspects": "evening2:UnusualSuspectsView",
+    "draagvlak": "evening2:DraagvlakView",
+    "opbrengst": "evening2:OpbrengstView",
+    "evaluatie": "evening2:EvaluatieView",
 }
 
 

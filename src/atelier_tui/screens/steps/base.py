@@ -23,6 +23,8 @@ class StepView(Vertical):
     """
 
     step_key: ClassVar[str] = ""
+    #: What gets the keys when the step opens (a selector); default: the first focusable widget.
+    initial_focus: ClassVar[str] = ""
 
     DEFAULT_CSS = """
     StepView { height: 1fr; padding: 0 1; }

@@ -96,7 +96,7 @@ class OpeningView(StepView):
         yield DetailsPanel(
             DetailsSpec(
                 T.DOEL_AVOND,
-                [FieldSpec("doel", T.DOEL_AVOND, "block")],
+                lambda s: [FieldSpec("doel", T.DOEL_AVOND, "block")],
                 lambda s: {"doel": s.avond1.doel},
                 _write_doel,
                 lambda s: Content(s.avond1.doel or T.NOG_LEEG),

@@ -120,7 +120,7 @@ class SessieView(StepView):
     def compose(self) -> ComposeResult:
         yield StepHeading(self.step_key)
         yield DetailsPanel(
-            DetailsSpec(T.SESSIE_BEWERK, SESSIE_FIELDS, _read_sessie, _write_sessie, _render_sessie), id="sessie-details"
+            DetailsSpec(T.SESSIE_BEWERK, lambda s: SESSIE_FIELDS, _read_sessie, _write_sessie, _render_sessie), id="sessie-details"
         )
         yield section(T.DEELNEMERS)
         yield RecordList(DEELNEMERS, id="deelnemers")
