@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
 
-from .session import Kaart, Session
+from .session import Kaart, Ladder, Session
 
 
 def by_votes(cards: Iterable[Kaart]) -> list[Kaart]:
@@ -18,6 +22,20 @@ def top(session: Session, kolom: str, n: int | None = None) -> list[Kaart]:
     return [k for k in by_votes(session.kolom(kolom)) if k.stemmen > 0][:n]
 
 
+def evening2_started(session: Session) -> bool:
+    """True once the second evening produced anything beyond the built-in starting content."""
+    return bool(
+        any(o.nu or o.straks for o in session.opgaven)
+        or session.ambitie.niveau
+        or session.ambitie.keuze
+        or session.ambitie.fracties
+        or any(r.gekozen for r in session.initiatieven.rollen)
+        or session.initiatieven.afspraken
+        or any(g.bereikt or g.actie_raad for g in session.doelgroepen)
+        or any(a.antwoord for a in session.opbrengst.antwoorden)
+    )
+
+
 def carry_over(session: Session) -> list[Kaart]:
     """The cards that go to evening 2: the facilitator's own choice, or the top per column."""
     chosen = session.afsluiting.gekozen
@@ -25,3 +43,71 @@ def carry_over(session: Session) -> list[Kaart]:
         cards = {k.id: k for k in session.kaarten}
         return [cards[i] for i in chosen if i in cards]
     return top(session, "kans") + top(session, "knelpunt")
+
+
+# --- The participatieladder ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RungUse:
+    """Something in the session that stands on a rung of the ladder."""
+
+    wat: Literal["nu", "straks", "ambitie", "fractie"]
+    naam: str  # the opgave's title or the fractie's name; empty for the council's ambition
+    trede: str  # the rung key
+
+
+def rung_uses(session: Session, keys: Iterable[str]) -> list[RungUse]:
+    """Everything that stands on one of the rungs ``keys``: opgaven (NU and STRAKS), the
+    council's ambition and the positions of the fracties."""
+    keys = set(keys)
+    uses: list[RungUse] = []
+    for o in session.opgaven:
+        uses += [RungUse(wat, o.titel, getattr(o, wat)) for wat in ("nu", "straks") if getattr(o, wat) in keys]
+    if session.ambitie.niveau in keys:
+        uses.append(RungUse("ambitie", "", session.ambitie.niveau))
+    uses += [RungUse("fractie", f.fractie, f.trede) for f in session.ambitie.fracties if f.trede in keys]
+    return uses
+
+
+def replace_ladder(session: Session, ladder: Ladder) -> list[RungUse]:
+    """Put ``ladder`` in place of the session's ladder.
+
+    Rungs are matched by key, so everything on a rung that the new ladder also has stays where
+    it is; what stood on a rung that is gone is cleared (never left pointing at nothing).
+    Returns what was cleared.
+    """
+    cleared = rung_uses(session, set(session.ladder.keys()) - set(ladder.keys()))
+    gone = {use.trede for use in cleared}
+    for o in session.opgaven:
+        if o.nu in gone:
+            o.nu = None
+        if o.straks in gone:
+            o.straks = None
+    if session.ambitie.niveau in gone:
+        session.ambitie.niveau = None
+    for f in session.ambitie.fracties:
+        if f.trede in gone:
+            f.trede = None
+    session.ladder = ladder
+    return cleared
+
+
+def move_on_ladder(ladder: Ladder, key: str | None, delta: int) -> str | None:
+    """The key of the rung ``delta`` rungs higher (negative: lower) than ``key``, stopping at the
+    top and the bottom. None when ``key`` is not on the ladder."""
+    keys = ladder.keys()
+    if key not in keys:
+        return None
+    return keys[max(0, min(len(keys) - 1, keys.index(key) + delta))]
+
+
+def new_rung_key(ladder: Ladder, naam: str) -> str:
+    """A stable key for a new rung, made from its name and unique on the ladder."""
+    plain = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode().lower()
+    base = "-".join(re.findall(r"[a-z0-9]+", plain))[:32].strip("-") or "trede"
+    key, n, taken = base, 1, set(ladder.keys())
+    while key in taken:
+        n += 1
+        key = f"{base}-{n}"
+    return key

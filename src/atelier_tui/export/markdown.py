@@ -8,6 +8,7 @@ A workshop does not decide, so nothing is worded as a council decision.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date, time
 
@@ -112,7 +113,9 @@ def render(session: Session) -> str:
             key = p.fractie or T.ROL_LABEL[p.rol]
             label = p.naam if not p.fractie or p.rol == "raadslid" else f"{p.naam} ({T.ROL_LABEL[p.rol].lower()})"
             per_fractie.setdefault(key, []).append(label)
-        d.bullets([f"{inline(k)}: {inline(', '.join(v))}" for k, v in sorted(per_fractie.items())])
+        fracties = sorted(k for k in per_fractie if k not in T.ROL_LABEL.values())
+        others = [label for label in T.ROL_LABEL.values() if label in per_fractie]
+        d.bullets([f"{inline(k)}: {inline(', '.join(per_fractie[k]))}" for k in fracties + others])
 
     # Goal and questions
     doel = s.avond1.doel or s.avond2.doel
@@ -201,14 +204,15 @@ def render(session: Session) -> str:
         straks.para(ini.toelichting)
         if ini.afspraken:
             straks.table([T.ONDERWERP, T.AFSPRAAK], [[x.onderwerp, x.afspraak] for x in ini.afspraken])
-    groepen = [g for g in s.doelgroepen if g.bereikt or g.hoe_bereiken or g.actie_raad]
+    # The built-in starting lists (target groups, criteria) only count once the room worked on them.
+    groepen = [g for g in s.doelgroepen if g.bereikt or g.actie_raad]
     if groepen:
         straks.heading(3, T.UNUSUAL)
         straks.table(
             [T.DOELGROEP, T.BEREIKT, T.HOE, T.ACTIE_RAAD],
             [[g.naam, T.BEREIK_LABEL.get(g.bereikt or "", ""), g.hoe_bereiken, g.actie_raad] for g in groepen],
         )
-    if s.criteria:
+    if s.criteria and rules.evening2_started(s):
         straks.heading(3, T.DRAAGVLAK)
         straks.table(
             [T.CRITERIUM, T.TOETS, T.GELDT_VOOR],
@@ -259,3 +263,18 @@ def render(session: Session) -> str:
             for r in ev.reacties
         ])
     return d.text()
+
+
+def sections(text: str) -> list[tuple[str, str]]:
+    """The summary cut at its second-level headings: (title as the reader sees it, markdown)."""
+    out: list[tuple[str, list[str]]] = []
+    for line in text.split("\n"):
+        if line.startswith("## "):
+            out.append((_unescape(line[3:]), [line]))
+        elif out:
+            out[-1][1].append(line)
+    return [(title, "\n".join(lines).strip("\n") + "\n") for title, lines in out]
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)

@@ -255,5 +255,16 @@ AANTAL_KEER = "Aantal keer een {i}"
 GEMIDDELD = "Gemiddeld {avg} ({n} cijfers)"
 NOG_GEEN_CIJFERS = "Nog geen cijfers. Druk op 1 tot 5 voor elk cijfer uit de zaal."
 
+# Verslag
+EXP_ALLES = "Hele verslag"
+EXP_KOPIEER = "Kopiëren"
+EXP_BEWAAR = "Bewaren als bestand"
+EXP_GEKOPIEERD = (
+    "Het {wat} staat op het klembord. Werkt plakken niet (sommige terminals en tmux staan dit niet toe)? "
+    "Druk dan op s: Atelier bewaart het verslag als bestand naast de sessie."
+)
+EXP_BEWAARD = "Het verslag is bewaard als {pad}"
+EXP_NIET_BEWAARD = "Het verslag kon niet worden bewaard: {fout}"
+
 HULP_KOP = "Toetsen"
 HULP_SLOT = "Druk op Escape om terug te gaan."

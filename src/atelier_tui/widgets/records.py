@@ -105,7 +105,7 @@ class RecordList(OptionList):
     async def action_new(self) -> None:
         if not self.view.can_edit():
             return
-        values = await self._ask(self.spec.new_title, {})
+        values = await self._ask(self.spec.new_title, self._defaults())
         if values is None:
             return
         try:
@@ -176,6 +176,15 @@ class RecordList(OptionList):
         before = list(items)
         items[index], items[target] = items[target], items[index]
         self._commit(target, before)
+
+    def _defaults(self) -> dict[str, Any]:
+        """The model's own defaults, so that a new record's form starts from them."""
+        values = {}
+        for name, field in self.spec.model.model_fields.items():
+            default = field.get_default(call_default_factory=False)
+            if default is not None and not callable(default) and field.default_factory is None:
+                values[name] = default
+        return values
 
     async def _ask(self, title: str, values: dict[str, Any]) -> dict[str, Any] | None:
         return await self.app.push_screen_wait(FormDialog(title, self.spec.fields(self.view.session), values))

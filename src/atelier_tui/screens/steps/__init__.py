@@ -23,6 +23,7 @@ VIEWS: dict[str, str] = {
     "draagvlak": "evening2:DraagvlakView",
     "opbrengst": "evening2:OpbrengstView",
     "evaluatie": "evening2:EvaluatieView",
+    "export": "export:ExportView",
 }
 
 
