@@ -7,7 +7,7 @@ domain term is the clearest name. No Textual, no files.
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, NonNegativeInt, field_validator, model_validator
 
@@ -343,6 +343,10 @@ class Session(Model):
     evaluatie: Evaluatie = Field(default_factory=Evaluatie)
     deel: Deel = Field(default_factory=Deel)
 
+    #: Time box per step in minutes, for the timer.
+    tijdvakken: dict[StepKey, Annotated[int, Field(ge=1, le=600)]] = Field(default_factory=dict)
+    #: The screen theme chosen for this session (a theme name); empty: the default theme.
+    thema: Line = ""
     #: Facilitator-only notes per step; never shown in the presenter view or the summary.
     notities: dict[StepKey, Block] = Field(default_factory=dict)
     huidige_stap: StepKey = "sessie"
