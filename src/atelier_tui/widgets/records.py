@@ -181,9 +181,9 @@ class RecordList(OptionList):
         """The model's own defaults, so that a new record's form starts from them."""
         values = {}
         for name, field in self.spec.model.model_fields.items():
-            default = field.get_default(call_default_factory=False)
-            if default is not None and not callable(default) and field.default_factory is None:
-                values[name] = default
+            if field.is_required() or field.default_factory is not None or field.default is None:
+                continue
+            values[name] = field.default
         return values
 
     async def _ask(self, title: str, values: dict[str, Any]) -> dict[str, Any] | None:
