@@ -96,3 +96,15 @@ def test_summary_never_speaks_of_decisions():
     md = render(Session.model_validate(builtin.demo_data())).lower()
     for word in ("besloten", "besluit van de raad", "heeft besloten", "vastgesteld"):
         assert word not in md
+
+
+def test_plain_text_shows_user_text_literally_without_markdown_escapes():
+    from atelier_tui.export.text import render as render_text
+
+    s = builtin.new_session("Test", "Lindewaard")
+    hostile = "*nadruk* | pijp # kop [link](x) 1. lijst <b>"
+    s.kaarten = [Kaart(kolom="kans", tekst=hostile, stemmen=4)]
+    txt = render_text(s)
+    assert hostile in txt
+    assert "\\" not in txt
+    assert "Werkateliers participatie en cocreatie – Lindewaard\n=====" in txt

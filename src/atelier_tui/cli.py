@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help=T.EXPORT, description=T.EXPORT)
     p.add_argument("doel", metavar="NAAM|PAD", help=T.NAAM_OF_PAD)
-    p.add_argument("--format", "-f", choices=("md", "json"), default="md", help=T.FORMAT)
+    p.add_argument("--format", "-f", choices=("md", "json", "txt"), default="md", help=T.FORMAT)
     p.add_argument("-o", "--output", metavar="BESTAND", help=T.OUTPUT)
     _common(p, top=False)
 

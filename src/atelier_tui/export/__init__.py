@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..domain.session import Session
 
-FORMATS = ("md", "json")
+FORMATS = ("md", "json", "txt")
 
 
 def render(session: Session, fmt: str) -> str:
@@ -12,6 +12,10 @@ def render(session: Session, fmt: str) -> str:
         from . import markdown
 
         return markdown.render(session)
+    if fmt == "txt":
+        from . import text
+
+        return text.render(session)
     if fmt == "json":
         from . import jsonfile
 
