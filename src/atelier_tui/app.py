@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import asyncio
+import os
+import signal
+import sys
 from collections.abc import Iterable
 from functools import partial
 
@@ -80,7 +84,19 @@ class AtelierApp(App[int]):
         self._start_step = step
         self.opened: OpenSession | None = None
 
+    def get_driver_class(self):  # noqa: ANN201
+        """On Linux and macOS a driver that notices a closed connection (see driver.py)."""
+        if sys.platform != "win32" and not os.environ.get("TEXTUAL_DRIVER"):
+            from .driver import AtelierDriver
+
+            return AtelierDriver
+        return super().get_driver_class()
+
     def on_mount(self) -> None:
+        if sys.platform != "win32":
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(sig, self.connection_lost)
         self.push_screen(HomeScreen())
         if self._open_path is not None:
             self.open_session_path(self._open_path, self._start_step)
@@ -184,4 +200,13 @@ class AtelierApp(App[int]):
 
     def action_quit(self) -> None:
         self.close_session()
+        self.exit(0)
+
+    def connection_lost(self) -> None:
+        """The terminal is gone (hang-up, kill, closed input): save what is unsaved and stop."""
+        if self.opened is not None:
+            if self.opened.dirty and not self.opened.read_only:
+                self.opened.save()
+            self.opened.close()
+            self.opened = None
         self.exit(0)

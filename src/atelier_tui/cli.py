@@ -124,7 +124,14 @@ def _load_read_only(path: Path):  # noqa: ANN202
     return opened
 
 
+def _need_terminal() -> None:
+    """The screen needs a terminal; without one Textual would wait on input that never comes."""
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        raise UserError(T.GEEN_TERMINAL)
+
+
 def _run_app(args: argparse.Namespace, path: Path | None, step: str | None = None) -> int:
+    _need_terminal()
     from .app import AtelierApp
 
     app = AtelierApp(sessions_dir=sessions_dir_path(args.sessions_dir), open_path=path, step=step)
@@ -133,6 +140,7 @@ def _run_app(args: argparse.Namespace, path: Path | None, step: str | None = Non
 
 
 def cmd_home(args: argparse.Namespace) -> int:
+    _need_terminal()
     _sessions(args)  # create the folder, fail early with a clear message
     return _run_app(args, None)
 
@@ -140,6 +148,7 @@ def cmd_home(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from .store.demo import create_demo_copy
 
+    _need_terminal()
     return _run_app(args, create_demo_copy(_sessions(args)))
 
 
@@ -147,6 +156,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .domain.builtin import new_session
     from .domain.hygiene import clean_line
 
+    if not args.niet_openen:
+        _need_terminal()
     naam = clean_line(args.naam)
     if not naam:
         raise UserError(T.ONTBREEKT.format(wat="NAAM"))
@@ -158,6 +169,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
+    _need_terminal()
     if args.step and args.step not in STEP_KEYS:
         raise UserError(T.STAP_ONBEKEND.format(stap=args.step, stappen=", ".join(STEP_KEYS)))
     return _run_app(args, _resolve(args), args.step)

@@ -53,4 +53,8 @@ NIET_GEVONDEN_BESTAND = "het bestand {pad} bestaat niet."
 GEEN_JSON = "{pad} is geen leesbaar JSON-bestand ({detail})."
 ONGELDIGE_SESSIE = "{pad} is geen geldige sessie:\n{detail}"
 SCHRIJVEN_MISLUKT = "kon niet schrijven naar {pad}: {detail}"
+GEEN_TERMINAL = (
+    "Atelier heeft een terminal nodig om het scherm te tonen. Zonder terminal werken: "
+    "atelier list, atelier export of atelier check."
+)
 STAP_ONBEKEND = "onbekende stap ‘{stap}’. Kies uit: {stappen}"
