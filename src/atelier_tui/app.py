@@ -77,8 +77,10 @@ class AtelierApp(App[int]):
         sessions_dir: Path,
         open_path: Path | None = None,
         step: str | None = None,
+        present_path: Path | None = None,
     ) -> None:
         super().__init__()
+        self._present_path = present_path
         self.sessions = SessionsDir(sessions_dir)
         self._open_path = open_path
         self._start_step = step
@@ -97,6 +99,9 @@ class AtelierApp(App[int]):
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGHUP, signal.SIGTERM):
                 loop.add_signal_handler(sig, self.connection_lost)
+        if self._present_path is not None:
+            self.present(self._present_path)
+            return
         self.push_screen(HomeScreen())
         if self._open_path is not None:
             self.open_session_path(self._open_path, self._start_step)
@@ -134,6 +139,16 @@ class AtelierApp(App[int]):
         for notice in opened.notices:
             self.notify(notice, markup=False, timeout=8)
         await self.push_screen(SessionScreen(opened, step))
+
+    def present(self, path: Path) -> None:
+        """A read-only window for the room that follows the facilitator's session (no lock)."""
+        try:
+            opened = open_session(path, writable=False)
+        except StoreError as exc:
+            self.exit(1, message=str(exc))
+            return
+        opened.close()
+        self.push_screen(SessionScreen(opened, follow=True))
 
     def create_and_open(self, naam: str, gemeente: str) -> None:
         from .domain.builtin import new_session

@@ -82,6 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--step", "--stap", metavar="STAP", dest="step", help=T.STAP.format(stappen=stappen))
     _common(p, top=False)
 
+    p = sub.add_parser("present", help=T.PRESENT, description=T.PRESENT_UITLEG)
+    p.add_argument("doel", metavar="NAAM|PAD", help=T.NAAM_OF_PAD)
+    _common(p, top=False)
+
     p = sub.add_parser("list", help=T.LIST, description=T.LIST)
     _common(p, top=False)
 
@@ -169,10 +173,20 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    _need_terminal()
     if args.step and args.step not in STEP_KEYS:
         raise UserError(T.STAP_ONBEKEND.format(stap=args.step, stappen=", ".join(STEP_KEYS)))
-    return _run_app(args, _resolve(args), args.step)
+    path = _resolve(args)
+    return _run_app(args, path, args.step)
+
+
+def cmd_present(args: argparse.Namespace) -> int:
+    path = _resolve(args)
+    _need_terminal()
+    from .app import AtelierApp
+
+    app = AtelierApp(sessions_dir=sessions_dir_path(args.sessions_dir), present_path=path)
+    app.run(mouse=False)
+    return app.return_code or 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -249,6 +263,7 @@ COMMANDS = {
     "demo": cmd_demo,
     "new": cmd_new,
     "open": cmd_open,
+    "present": cmd_present,
     "list": cmd_list,
     "import": cmd_import,
     "export": cmd_export,

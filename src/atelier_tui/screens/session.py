@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,11 +15,20 @@ from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from ..domain.steps import STEP_KEYS, step, steps
-from ..store.repository import OpenSession
+from ..store.repository import OpenSession, StoreError, open_session
 from ..teksten import ui as T
 from .steps import StepView, view_for
 
 RETRY_SECONDS = 3.0
+FOLLOW_SECONDS = 0.4
+
+
+def _file_stamp(path) -> tuple[int, int] | None:  # noqa: ANN001
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
 
 
 class SessionHeader(Static):
@@ -75,6 +86,7 @@ class SessionScreen(Screen):
         Binding("pageup,left_square_bracket", "previous_step", T.VORIGE, key_display="PgUp", priority=True, show=False),
         Binding("escape", "close", T.TERUG),
         Binding("f2", "toggle_steps", T.STAPPEN_TONEN, show=False),
+        Binding("f5", "toggle_presenter", T.PRESENTATIE, show=False),
         Binding("question_mark,f1", "app.help", T.HULP, key_display="?"),
     ]
 
@@ -91,6 +103,11 @@ class SessionScreen(Screen):
     SessionScreen #body { width: 1fr; height: 1fr; }
     SessionScreen.-narrow #steps { display: none; }
     SessionScreen.-narrow.-show-steps #steps { display: block; }
+    /* The presenter layout: what the room sees, nothing for the facilitator only. */
+    SessionScreen.-presenter #steps, SessionScreen.-presenter Footer,
+    SessionScreen.-presenter SaveIndicator, SessionScreen.-presenter #readonly,
+    SessionScreen.-presenter .facilitator-only { display: none; }
+    SessionScreen.-presenter #body { padding: 0 2; }
     """
 
     #: Below 100 columns the step list folds away (F2 shows it); the header names the step.
@@ -98,11 +115,14 @@ class SessionScreen(Screen):
 
     current: reactive[str] = reactive("sessie", init=False)
 
-    def __init__(self, opened: OpenSession, step_key: str | None = None) -> None:
-        super().__init__()
+    def __init__(self, opened: OpenSession, step_key: str | None = None, *, follow: bool = False) -> None:
+        """``follow``: a read-only presenter window that follows the facilitator's session file."""
+        super().__init__(classes="-presenter" if follow else None)
         self.opened = opened
         self._start = step_key or opened.session.huidige_stap
         self._retry_timer = None
+        self._follow = follow
+        self._stamp = _file_stamp(opened.path) if follow else None
 
     @property
     def session(self):  # noqa: ANN201
@@ -128,9 +148,42 @@ class SessionScreen(Screen):
 
     def on_mount(self) -> None:
         self.set_reactive(SessionScreen.current, self._start)
-        self._show(self._start, save=False)
+        self._show(self._start, save=not self._follow)  # a presenter window follows this step
         self._update_save_state()
         self.query_one("#steps", OptionList).focus()
+        if self._follow:
+            self.set_interval(FOLLOW_SECONDS, self._check_file)
+
+    # Presenter -----------------------------------------------------------------------------
+
+    @property
+    def presenting(self) -> bool:
+        return self.has_class("-presenter")
+
+    def action_toggle_presenter(self) -> None:
+        """One key switches between the facilitator's layout and the clean one for the room."""
+        if self._follow:
+            return
+        self.toggle_class("-presenter")
+        self._focus_body()
+
+    def _check_file(self) -> None:
+        """Presenter window: reload when the facilitator's window saved a change (a cheap stat)."""
+        stamp = _file_stamp(self.opened.path)
+        if stamp == self._stamp:
+            return
+        try:
+            fresh = open_session(self.opened.path, writable=False)
+        except StoreError:
+            return  # try again at the next tick; the facilitator's file is never touched here
+        fresh.close()
+        self._stamp = stamp
+        self.opened = fresh
+        key = fresh.session.huidige_stap
+        if key != self.current:
+            self.current = key
+        else:
+            self._show(key, save=False)
 
     # Steps ---------------------------------------------------------------------------------
 
@@ -208,6 +261,9 @@ class SessionScreen(Screen):
 
     def action_close(self) -> None:
         """Escape: from the step back to the step list; from the step list to the sessions."""
+        if self._follow:
+            self.app.exit(0)
+            return
         nav = self.query_one("#steps", StepNav)
         if self.focused is nav or not nav.display:
             self.remove_class("-show-steps")

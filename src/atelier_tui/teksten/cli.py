@@ -24,6 +24,12 @@ OPEN = "Open een sessie."
 NAAM_OF_PAD = "Naam van de sessie of pad naar het bestand."
 STAP = "Begin bij deze stap: {stappen}."
 LIST = "Toon alle sessies."
+PRESENT = "Toon een sessie voor de zaal (tweede scherm of beamer), alleen lezen."
+PRESENT_UITLEG = (
+    "Toont de sessie voor de zaal, in een tweede terminal of een tweede SSH-verbinding. "
+    "Volgt de stap van de facilitator en toont nieuwe kaarten binnen een seconde. "
+    "Wijzigt niets en laat de sessie vrij voor de facilitator. Stoppen: Ctrl+Q."
+)
 IMPORT = "Neem een sessie over uit een JSON-bestand van elders."
 IMPORT_BESTAND = "Het JSON-bestand."
 IMPORT_NAAM = "Bewaar onder deze naam (anders de naam uit het bestand)."

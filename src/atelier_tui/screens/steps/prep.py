@@ -180,7 +180,9 @@ class IntakeView(StepView):
 
     def compose(self) -> ComposeResult:
         yield StepHeading(self.step_key)
-        yield section(T.INTAKE_GESPREKKEN)
-        yield RecordList(INTAKE, id="intake")
+        yield section(T.INTAKE_GESPREKKEN).set_classes("section-title facilitator-only")
+        intake = RecordList(INTAKE, id="intake")
+        intake.add_class("facilitator-only")
+        yield intake
         yield section(T.OPGAVEN)
         yield RecordList(OPGAVEN, id="opgaven")
