@@ -41,7 +41,8 @@ async def test_presenter_follows_new_cards_and_steps_without_taking_the_lock(ses
         await _wait_for(pilot, lambda: f"KANSEN  {before + 1} kaarten" in screen_text(app), seconds=10)
         facilitator.session.huidige_stap = "intake"
         assert facilitator.save().ok
-        await _wait_for(pilot, lambda: "Intake" in screen_text(app).splitlines()[0], seconds=10)
+        await _wait_for(pilot, lambda: "Herinrichting dorpsplein" in screen_text(app), seconds=10)
+        assert "Intake" in screen_text(app).splitlines()[0]
         text = screen_text(app)
         # facilitator-only: the notes of the preparatory conversations never reach the room
         for note in facilitator.session.intake:
