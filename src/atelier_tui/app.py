@@ -24,7 +24,10 @@ from .domain.steps import steps
 from .screens.home import HomeScreen
 from .screens.session import SessionScreen
 from .store.repository import CorruptSession, OpenSession, SessionsDir, StoreError, open_session, restore_backup
+from .teksten import themes as TT
+from .teksten import timer as TT_TIMER
 from .teksten import ui as T
+from .themes import ThemeCommands, choose_theme, load_themes, theme_variable_defaults
 from .widgets.dialogs import ChoiceDialog
 
 
@@ -78,9 +81,16 @@ class AtelierApp(App[int]):
         open_path: Path | None = None,
         step: str | None = None,
         present_path: Path | None = None,
+        theme: str | None = None,
     ) -> None:
         super().__init__()
         self._present_path = present_path
+        self._theme_arg = theme
+        themes, self._theme_problems = load_themes()
+        for t in themes:
+            self.register_theme(t)
+        self.theme, problems = choose_theme([theme], self.available_themes)
+        self._theme_problems += problems
         self.sessions = SessionsDir(sessions_dir)
         self._open_path = open_path
         self._start_step = step
@@ -94,7 +104,12 @@ class AtelierApp(App[int]):
             return AtelierDriver
         return super().get_driver_class()
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return theme_variable_defaults(self.current_theme)
+
     def on_mount(self) -> None:
+        for problem in self._theme_problems:
+            self.notify(problem, severity="warning", markup=False, timeout=10)
         if sys.platform != "win32":
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGHUP, signal.SIGTERM):
@@ -136,6 +151,7 @@ class AtelierApp(App[int]):
             self.notify(str(exc), severity="error", markup=False, timeout=10)
             return
         self.opened = opened
+        self._apply_session_theme(opened)
         for notice in opened.notices:
             self.notify(notice, markup=False, timeout=8)
         await self.push_screen(SessionScreen(opened, step))
@@ -148,7 +164,26 @@ class AtelierApp(App[int]):
             self.exit(1, message=str(exc))
             return
         opened.close()
+        self._apply_session_theme(opened)
         self.push_screen(SessionScreen(opened, follow=True))
+
+    def _apply_session_theme(self, opened: OpenSession) -> None:
+        """--theme wins; otherwise the theme remembered with the session; otherwise the default."""
+        name, problems = choose_theme([self._theme_arg, opened.session.thema], self.available_themes)
+        for problem in problems:
+            self.notify(problem, severity="warning", markup=False)
+        self.theme = name
+
+    def watch_theme(self, name: str) -> None:
+        """Remember a theme chosen during a session with that session."""
+        opened = getattr(self, "opened", None)  # also called while __init__ sets the first theme
+        if opened is None or opened.read_only or opened.session.thema == name:
+            return
+        opened.session.thema = name
+        if isinstance(self.screen, SessionScreen):
+            self.screen.save()
+        else:
+            opened.save()
 
     def create_and_open(self, naam: str, gemeente: str) -> None:
         from .domain.builtin import new_session
@@ -197,9 +232,15 @@ class AtelierApp(App[int]):
                 yield SystemCommand(
                     T.NAAR_STAP.format(stap=s.titel), f"{s.groep}: {s.uitleg}", partial(screen.go_to, s.key)
                 )
+            yield SystemCommand(TT_TIMER.TIJDVAK, TT_TIMER.TIJDVAK_UITLEG, screen.action_set_timebox)
+            yield SystemCommand(T.PRESENTATIE, T.PRESENTATIE_UITLEG, screen.action_toggle_presenter)
             yield SystemCommand(T.SESSIES, T.SESSIES_UITLEG, self.close_session)
+        yield SystemCommand(TT.THEMA_KIEZEN, TT.THEMA_KIEZEN_UITLEG, self.action_choose_theme)
         yield SystemCommand(T.HULP, T.HULP_UITLEG, self.action_help)
         yield SystemCommand(T.AFSLUITEN, T.AFSLUITEN_UITLEG, self.action_quit)
+
+    def action_choose_theme(self) -> None:
+        self.push_screen(CommandPalette(providers=[ThemeCommands], placeholder=TT.THEMA_ZOEKEN))
 
     # Help ----------------------------------------------------------------------------------
 

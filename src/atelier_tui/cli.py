@@ -60,6 +60,7 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     default = None if top else argparse.SUPPRESS
     parser.add_argument("--sessions-dir", metavar="MAP", default=default, help=T.SESSIONS_DIR)
     parser.add_argument("--no-mouse", action="store_true", default=False if top else argparse.SUPPRESS, help=T.NO_MOUSE)
+    parser.add_argument("--theme", "--thema", metavar="THEMA", default=default, help=T.THEMA)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -138,7 +139,7 @@ def _run_app(args: argparse.Namespace, path: Path | None, step: str | None = Non
     _need_terminal()
     from .app import AtelierApp
 
-    app = AtelierApp(sessions_dir=sessions_dir_path(args.sessions_dir), open_path=path, step=step)
+    app = AtelierApp(sessions_dir=sessions_dir_path(args.sessions_dir), open_path=path, step=step, theme=args.theme)
     app.run(mouse=not args.no_mouse)
     return app.return_code or 0
 
@@ -184,7 +185,7 @@ def cmd_present(args: argparse.Namespace) -> int:
     _need_terminal()
     from .app import AtelierApp
 
-    app = AtelierApp(sessions_dir=sessions_dir_path(args.sessions_dir), present_path=path)
+    app = AtelierApp(sessions_dir=sessions_dir_path(args.sessions_dir), present_path=path, theme=args.theme)
     app.run(mouse=False)
     return app.return_code or 0
 

@@ -16,7 +16,9 @@ from textual.widgets.option_list import Option
 
 from ..domain.steps import STEP_KEYS, step, steps
 from ..store.repository import OpenSession, StoreError, open_session
+from ..teksten import timer as TT
 from ..teksten import ui as T
+from ..widgets.timer import BigTimer, StepTimer
 from .steps import StepView, view_for
 
 RETRY_SECONDS = 3.0
@@ -87,6 +89,8 @@ class SessionScreen(Screen):
         Binding("escape", "close", T.TERUG),
         Binding("f2", "toggle_steps", T.STAPPEN_TONEN, show=False),
         Binding("f5", "toggle_presenter", T.PRESENTATIE, show=False),
+        Binding("f6", "timer_toggle", TT.START_PAUZE, key_display="F6", show=False),
+        Binding("f7", "timer_reset", TT.OPNIEUW, key_display="F7", show=False),
         Binding("question_mark,f1", "app.help", T.HULP, key_display="?"),
     ]
 
@@ -100,7 +104,11 @@ class SessionScreen(Screen):
         width: 28; height: 1fr; border: none; border-right: solid $primary-muted;
         scrollbar-size-vertical: 1; padding: 0;
     }
+    SessionScreen #body-column { width: 1fr; height: 1fr; }
     SessionScreen #body { width: 1fr; height: 1fr; }
+    SessionScreen #bigtimer { display: none; dock: right; }
+    SessionScreen.-presenter #bigtimer { display: block; }
+    SessionScreen.-presenter #bigtimer.-empty { display: none; }
     SessionScreen.-narrow #steps { display: none; }
     SessionScreen.-narrow.-show-steps #steps { display: block; }
     /* The presenter layout: what the room sees, nothing for the facilitator only. */
@@ -131,6 +139,8 @@ class SessionScreen(Screen):
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
             yield SessionHeader(id="header")
+            timer = StepTimer(id="timer")
+            yield timer
             yield SaveIndicator(id="save")
         if self.opened.read_only:
             yield Static(Content(T.ALLEEN_LEZEN_MELDING.format(reden=self.opened.read_only_reason)), id="readonly")
@@ -143,7 +153,9 @@ class SessionScreen(Screen):
                     options.append(Option(Content.styled(group.upper(), "bold"), disabled=True))
                 options.append(Option(Content("  " + s.titel), id=s.key))
             yield StepNav(*options, id="steps")
-            yield Vertical(id="body")
+            with Vertical(id="body-column"):
+                yield BigTimer(timer, id="bigtimer")
+                yield Vertical(id="body")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -192,6 +204,7 @@ class SessionScreen(Screen):
         gemeente = self.session.gemeente or self.session.naam
         self.query_one(SessionHeader).update(Content(T.HUIDIG.format(gemeente=gemeente, groep=s.groep, stap=s.titel)))
         self._mount_view(key)
+        self._set_timer(key)
         nav = self.query_one("#steps", OptionList)
         index = nav.get_option_index(key)
         if nav.highlighted != index:
@@ -199,6 +212,50 @@ class SessionScreen(Screen):
         if save and not self.opened.read_only and self.session.huidige_stap != key:
             self.session.huidige_stap = key
             self.save()
+
+    def _set_timer(self, key: str) -> None:
+        timer = self.query_one(StepTimer)
+        if not timer.running:  # a running countdown keeps going while she looks at another step
+            timer.set_minutes(self.session.tijdvakken.get(key))
+
+    def action_timer_toggle(self) -> None:
+        timer = self.query_one(StepTimer)
+        if timer.remaining is None:
+            self.notify(TT.GEEN_TIJDVAK.format(commando=TT.TIJDVAK), severity="information")
+            return
+        timer.toggle()
+
+    def action_timer_reset(self) -> None:
+        self.query_one(StepTimer).reset()
+
+    async def action_set_timebox(self) -> None:
+        """Set how many minutes the current step may take (saved with the session)."""
+        from ..widgets.form import FieldSpec, FormDialog
+
+        if self.opened.read_only:
+            self.notify(T.ALLEEN_LEZEN_GEEN_WIJZIGING, severity="warning")
+            return
+        key = self.current
+        fields = [FieldSpec("minuten", TT.TIJDVAK_MINUTEN, "number", help=TT.TIJDVAK_UITLEG)]
+
+        def done(values: dict | None) -> None:
+            if values is None:
+                return
+            minutes = max(0, min(600, int(values["minuten"] or 0)))
+            boxes = dict(self.session.tijdvakken)
+            if minutes:
+                boxes[key] = minutes
+            else:
+                boxes.pop(key, None)
+            self.session.tijdvakken = boxes
+            self.save()
+            self.query_one(StepTimer).set_minutes(boxes.get(key))
+
+        current = {"minuten": self.session.tijdvakken.get(key, 0)}
+        self.app.push_screen(FormDialog(TT.TIJDVAK, fields, current), done)
+
+    def on_step_timer_finished(self) -> None:
+        self.notify(TT.TIJD_OM.format(stap=step(self.current).titel), markup=False)
 
     def _mount_view(self, key: str) -> None:
         body = self.query_one("#body", Vertical)

@@ -24,6 +24,7 @@ VIEWS: dict[str, str] = {
     "opbrengst": "evening2:OpbrengstView",
     "evaluatie": "evening2:EvaluatieView",
     "export": "export:ExportView",
+    "deel": "deel:DeelView",
 }
 
 

@@ -1,0 +1,202 @@
+"""The step timer: a calm countdown of the current step's time box (``Session.tijdvakken``).
+
+``StepTimer`` is the one clock. It shows compactly in the header ("⏱ 12:30"); ``BigTimer`` shows
+the same countdown in large digits for a presenter view, by watching a ``StepTimer``.
+
+It never causes idle redraws: an interval timer exists only while the countdown runs, and then it
+ticks once per second. The remaining time is read from a monotonic clock, so a slow tick never makes
+the countdown run slow. At zero the timer stops, gets class ``-done`` (``$warning`` background: calm,
+no sound, no blinking) and posts ``StepTimer.Finished``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Literal
+
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.timer import Timer
+from textual.widgets import Digits, Static
+
+from ..teksten import timer as T
+
+Phase = Literal["empty", "ready", "running", "paused", "done"]
+PHASES: tuple[Phase, ...] = ("empty", "ready", "running", "paused", "done")
+
+
+def format_seconds(seconds: int) -> str:
+    """``750`` -> ``"12:30"``; minutes are not limited to 59 (a time box may be longer)."""
+    minutes, rest = divmod(max(0, seconds), 60)
+    return f"{minutes}:{rest:02d}"
+
+
+def _mark(widget: Static | Digits, phase: Phase) -> None:
+    widget.update_classes({f"-{p}": p == phase for p in PHASES})
+
+
+class StepTimer(Static):
+    """The countdown of one time box, compact: "⏱ 12:30".
+
+    Set the time box with ``set_minutes(n)`` (``None``: no time box); then ``start()``, ``pause()``,
+    ``toggle()`` and ``reset()``. Classes ``-empty``, ``-ready``, ``-running``, ``-paused``, ``-done``
+    follow ``phase``. Without a time box the widget is hidden, unless ``show_empty`` is set: then it
+    shows a dim "geen tijd".
+    """
+
+    DEFAULT_CSS = """
+    StepTimer { width: auto; height: 1; padding: 0 1; background: $primary; color: $text; }
+    StepTimer.-empty { display: none; }
+    StepTimer.-empty.-show-empty { display: block; color: $text-muted; }
+    StepTimer.-done { background: $warning; color: $text; text-style: bold; }
+    """
+
+    remaining: reactive[int | None] = reactive(None, init=False)
+    """Seconds left, or None when the step has no time box."""
+
+    running: reactive[bool] = reactive(False, init=False)
+    """True while counting down."""
+
+    class Finished(Message):
+        """The time box is over."""
+
+        def __init__(self, timer: StepTimer) -> None:
+            super().__init__()
+            self.timer = timer
+
+        @property
+        def control(self) -> StepTimer:
+            return self.timer
+
+    def __init__(
+        self,
+        minutes: int | None = None,
+        *,
+        show_empty: bool = False,
+        clock: Callable[[], float] = time.monotonic,
+        name: str | None = None,
+        id: str | None = None,  # noqa: A002 - Textual's name
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.clock = clock
+        """Where the time comes from; tests replace it."""
+        self.total: int | None = None
+        """The time box in seconds, or None."""
+        self._deadline = 0.0
+        self._ticker: Timer | None = None
+        self.set_class(show_empty, "-show-empty")
+        self.set_minutes(minutes)
+
+    # State -----------------------------------------------------------------------------------
+
+    @property
+    def phase(self) -> Phase:
+        if self.remaining is None:
+            return "empty"
+        if self.running:
+            return "running"
+        if self.remaining == 0:
+            return "done"
+        return "ready" if self.remaining == self.total else "paused"
+
+    @property
+    def ticking(self) -> bool:
+        """True when an interval timer is active (only while running)."""
+        return self._ticker is not None
+
+    def set_minutes(self, minutes: int | None) -> None:
+        """Set a new time box (``None`` or 0: none) and stop; the countdown starts from the top."""
+        self._stop_ticker()
+        self.total = minutes * 60 if minutes else None
+        self.running = False
+        self.remaining = self.total
+        self._show()
+
+    def start(self) -> None:
+        """Start or resume. Does nothing without a time box, when running, or at zero."""
+        if self.running or not self.remaining:
+            return
+        self._deadline = self.clock() + self.remaining
+        self._ticker = self.set_interval(1.0, self.tick, name="step-timer")
+        self.running = True
+        self._show()
+
+    def pause(self) -> None:
+        """Stop counting, keep the time left."""
+        if not self.running:
+            return
+        self.tick()
+        self._stop_ticker()
+        self.running = False
+        self._show()
+
+    def toggle(self) -> None:
+        """Start when stopped, pause when running."""
+        if self.running:
+            self.pause()
+        else:
+            self.start()
+
+    def reset(self) -> None:
+        """Back to the full time box, stopped."""
+        self.set_minutes(self.total // 60 if self.total else None)
+
+    def tick(self) -> None:
+        """Read the clock and update the time left. Called once per second while running."""
+        if not self.running:
+            return
+        left = max(0, round(self._deadline - self.clock()))
+        if left != self.remaining:
+            self.remaining = left
+            if left == 0:
+                self._stop_ticker()
+                self.running = False
+                self.post_message(self.Finished(self))
+            self._show()
+
+    # Internals -------------------------------------------------------------------------------
+
+    def _stop_ticker(self) -> None:
+        if self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
+
+    def _show(self) -> None:
+        phase = self.phase
+        _mark(self, phase)
+        if phase == "empty":
+            self.update(Content(T.GEEN_TIJD))
+            return
+        template = {"paused": T.KORT_PAUZE, "done": T.KORT_KLAAR}.get(phase, T.KORT)
+        self.update(Content(template.format(tijd=format_seconds(self.remaining or 0))))
+
+
+
+class BigTimer(Digits):
+    """The same countdown in large digits, for a presenter view. It follows a ``StepTimer``.
+
+    Hidden when the step has no time box; ``$warning`` background at zero, like the header.
+    """
+
+    DEFAULT_CSS = """
+    BigTimer { width: auto; height: auto; padding: 0 2; color: $foreground; }
+    BigTimer.-empty { display: none; }
+    BigTimer.-paused { color: $text-muted; }
+    BigTimer.-done { background: $warning; color: $text; }
+    """
+
+    def __init__(self, source: StepTimer, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        super().__init__("", name=name, id=id, classes=classes)
+        self.source = source
+
+    def on_mount(self) -> None:
+        self.watch(self.source, "remaining", self._follow)
+        self.watch(self.source, "running", self._follow, init=False)
+
+    def _follow(self, _old: object = None, _new: object = None) -> None:
+        phase = self.source.phase
+        _mark(self, phase)
+        self.update("" if phase == "empty" else format_seconds(self.source.remaining or 0))
