@@ -11,7 +11,7 @@ import pytest
 from atelier_tui.app import AtelierApp
 from atelier_tui.screens.session import SessionScreen
 from atelier_tui.store.demo import create_demo_copy
-from atelier_tui.store.repository import SessionsDir
+from atelier_tui.store.repository import SessionsDir, open_session
 
 STEPS = [
     "sessie", "intake", "opening", "voorbeelden", "eisen-wensen", "afsluiting",
@@ -34,4 +34,30 @@ async def _settled(pilot) -> None:  # noqa: ANN001
 def test_step_screen(step, size, snap_compare, sessions_dir):
     path = create_demo_copy(SessionsDir(sessions_dir))
     app = AtelierApp(sessions_dir, open_path=path, step=step)
+    assert snap_compare(app, terminal_size=size, run_before=_settled)
+
+
+THEMES = ["projector-donker", "projector-licht", "hoog-contrast", "huisstijl-voorbeeld"]
+PROJECTOR_SIZES = [(80, 24), (200, 60)]
+
+
+@pytest.mark.parametrize("size", PROJECTOR_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("theme", THEMES)
+def test_theme(theme, size, snap_compare, sessions_dir):
+    """Every shipped theme on the board, the busiest screen of the evening."""
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    app = AtelierApp(sessions_dir, open_path=path, step="kansen-knelpunten", theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=_settled)
+
+
+@pytest.mark.parametrize("size", PROJECTOR_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("step", ["kansen-knelpunten", "ladder"])
+def test_presenter_view(step, size, snap_compare, sessions_dir):
+    """What the room sees through `atelier present`: no step list, no keys, no save state."""
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    opened = open_session(path)
+    opened.session.huidige_stap = step
+    assert opened.save().ok
+    opened.close()
+    app = AtelierApp(sessions_dir, present_path=path)
     assert snap_compare(app, terminal_size=size, run_before=_settled)
