@@ -54,7 +54,23 @@ def measure(items: int, folder: Path) -> tuple[list[float], list[float]]:
 
 
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [10, 100, 500, 2000]
+    global ROUNDS
+    args = sys.argv[1:]
+    as_json = "--json" in args
+    if "--rounds" in args:
+        ROUNDS = int(args[args.index("--rounds") + 1])
+        del args[args.index("--rounds") : args.index("--rounds") + 2]
+    sizes = [int(a) for a in args if a != "--json"] or [10, 100, 500, 2000]
+    if as_json:
+        import json as _json
+
+        with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
+            result = {}
+            for n in sizes:
+                ours, base = measure(n, Path(tmp))
+                result[n] = {"ours": ours, "base": base}
+        print(_json.dumps(result))
+        return
     print(f"{'items':>6}  {'atelier save (ms)':>22}  {'json.dumps+replace (ms)':>24}  {'ratio':>6}")
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
         for n in sizes:
