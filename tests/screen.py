@@ -14,3 +14,28 @@ def screen_text(app) -> str:  # noqa: ANN001
     for number, text in _TEXT.findall(app.export_screenshot()):
         lines.setdefault(int(number), []).append(html.unescape(text).replace("\xa0", " "))
     return "\n".join("".join(lines[n]) for n in sorted(lines))
+
+
+async def settle(pilot, n: int = 5) -> None:  # noqa: ANN001
+    """Let the app process what is pending."""
+    for _ in range(n):
+        await pilot.pause()
+
+
+async def wait_for(pilot, kind) -> None:  # noqa: ANN001
+    """Wait until the screen on top is a ``kind`` (a screen class), then let it settle."""
+    for _ in range(60):
+        await pilot.pause()
+        if isinstance(pilot.app.screen, kind):
+            await settle(pilot, 2)
+            return
+    raise AssertionError(f"expected {kind.__name__}, got {pilot.app.screen!r}")
+
+
+def saved(path):  # noqa: ANN001, ANN201
+    """The session as it is on disk (opened read-only, as a second window would)."""
+    from atelier_tui.store.repository import open_session
+
+    opened = open_session(path, writable=False)
+    opened.close()
+    return opened.session

@@ -20,7 +20,7 @@ from atelier_tui.widgets.dialogs import ChoiceDialog
 from atelier_tui.widgets.form import FormDialog
 from atelier_tui.widgets.ladder import LadderDiagram
 
-from .screen import screen_text
+from .screen import screen_text, settle, wait_for
 
 SIZE = (120, 40)
 DORPSPLEIN, WINDPARK, GROEN = "o-dorpsplein", "o-windpark", "o-groen"
@@ -43,18 +43,8 @@ def demo(sessions_dir: Path) -> Path:
     return create_demo_copy(SessionsDir(sessions_dir))
 
 
-async def settle(pilot, n: int = 4) -> None:  # noqa: ANN001
-    for _ in range(n):
-        await pilot.pause()
 
 
-async def wait_for(pilot, kind) -> None:  # noqa: ANN001
-    for _ in range(60):
-        await pilot.pause()
-        if isinstance(pilot.app.screen, kind):
-            await settle(pilot, 2)
-            return
-    raise AssertionError(f"expected {kind.__name__}, got {pilot.app.screen!r}")
 
 
 async def open_ladder(pilot) -> LadderStepView:  # noqa: ANN001

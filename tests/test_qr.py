@@ -24,7 +24,7 @@ from atelier_tui.store.repository import SessionsDir, open_session
 from atelier_tui.teksten import deel as D
 from atelier_tui.widgets.qr import QUIET_ZONE, QRCode, code_size, fit_scale, fold_url, qr_lines, qr_matrix
 
-from .screen import screen_text
+from .screen import screen_text, settle, wait_for
 
 DEMO_URL = "https://www.lindewaard.example/participatie"
 URLS = [
@@ -194,18 +194,8 @@ def demo(sessions_dir: Path, url: str | None = None, toelichting: str | None = N
     return path
 
 
-async def settle(pilot, n: int = 4) -> None:  # noqa: ANN001
-    for _ in range(n):
-        await pilot.pause()
 
 
-async def wait_for(pilot, kind) -> None:  # noqa: ANN001
-    for _ in range(60):
-        await pilot.pause()
-        if isinstance(pilot.app.screen, kind):
-            await settle(pilot, 2)
-            return
-    raise AssertionError(f"expected {kind.__name__}, got {pilot.app.screen!r}")
 
 
 async def open_deel(pilot) -> DeelView:  # noqa: ANN001

@@ -15,15 +15,11 @@ from atelier_tui.store.repository import SessionsDir, open_session
 from atelier_tui.widgets.form import FormDialog
 from atelier_tui.widgets.records import RecordList
 
-from .screen import screen_text
+from .screen import saved, screen_text, settle, wait_for
 
 SIZE = (120, 40)
 
 
-def saved(path: Path):
-    opened = open_session(path, writable=False)
-    opened.close()
-    return opened.session
 
 
 async def open_step(sessions_dir: Path, step: str):
@@ -32,32 +28,23 @@ async def open_step(sessions_dir: Path, step: str):
     return app, path
 
 
-async def settle(pilot, n: int = 5) -> None:
-    for _ in range(n):
-        await pilot.pause()
 
 
-async def wait_screen(pilot, kind) -> None:  # noqa: ANN001
-    for _ in range(60):
-        await pilot.pause()
-        if isinstance(pilot.app.screen, kind):
-            return
-    raise AssertionError(f"expected {kind.__name__}, got {pilot.app.screen!r}")
 
 
 async def test_add_edit_and_remove_a_participant(sessions_dir):
     app, path = await open_step(sessions_dir, "sessie")
     async with app.run_test(size=SIZE) as pilot:
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         people = app.screen.query_one("#deelnemers", RecordList)
         people.focus()
         count = len(saved(path).deelnemers)
         await pilot.press("end", "n")
-        await wait_screen(pilot, FormDialog)
+        await wait_for(pilot, FormDialog)
         await pilot.press(*"Mira Kok", "tab", *"Groen Lindewaard")
         await pilot.press("ctrl+s")
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         after = saved(path).deelnemers
         assert len(after) == count + 1
@@ -65,19 +52,19 @@ async def test_add_edit_and_remove_a_participant(sessions_dir):
         assert "Mira Kok" in screen_text(app)
         # edit: Enter opens the form prefilled
         await pilot.press("enter")
-        await wait_screen(pilot, FormDialog)
+        await wait_for(pilot, FormDialog)
         name = app.screen.query_one("#f-naam", Input)
         assert name.value == "Mira Kok"
         name.value = "Mira de Kok"
         await pilot.press("ctrl+s")
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         assert saved(path).deelnemers[-1].naam == "Mira de Kok"
         # remove, with a question first
         await pilot.press("d")
         await settle(pilot)
         await pilot.press("enter")
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         assert [p.naam for p in saved(path).deelnemers][-1] != "Mira de Kok"
         assert len(saved(path).deelnemers) == count
@@ -86,11 +73,11 @@ async def test_add_edit_and_remove_a_participant(sessions_dir):
 async def test_form_refuses_an_empty_required_field_and_a_bad_date(sessions_dir):
     app, path = await open_step(sessions_dir, "intake")
     async with app.run_test(size=SIZE) as pilot:
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         app.screen.query_one("#intake", RecordList).focus()
         await pilot.press("n")
-        await wait_screen(pilot, FormDialog)
+        await wait_for(pilot, FormDialog)
         await pilot.press("ctrl+s")
         await settle(pilot, 2)
         assert isinstance(app.screen, FormDialog)
@@ -101,7 +88,7 @@ async def test_form_refuses_an_empty_required_field_and_a_bad_date(sessions_dir)
         assert "geen datum" in str(app.screen.query_one("#form-error").render())
         app.screen.query_one("#f-datum", Input).value = "3-9-2026"
         await pilot.press("ctrl+s")
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
     notes = saved(path).intake
     assert any(n.met_wie == "Fractievoorzitters" and n.datum.isoformat() == "2026-09-03" for n in notes)
@@ -110,15 +97,15 @@ async def test_form_refuses_an_empty_required_field_and_a_bad_date(sessions_dir)
 async def test_session_details_are_edited_in_a_form(sessions_dir):
     app, path = await open_step(sessions_dir, "sessie")
     async with app.run_test(size=SIZE) as pilot:
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         app.screen.query_one("#sessie-details").focus()
         await pilot.press("e")
-        await wait_screen(pilot, FormDialog)
+        await wait_for(pilot, FormDialog)
         app.screen.query_one("#f-a2_plaats", Input).value = "Dorpshuis Kreekdijk"
         app.screen.query_one("#f-a2_tijd", Input).value = "20:00"
         await pilot.press("ctrl+s")
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         assert "Dorpshuis Kreekdijk" in screen_text(app)
     s = saved(path)
@@ -131,7 +118,7 @@ async def test_removing_an_opgave_that_an_example_uses_is_refused(sessions_dir):
     used = {v.opgave_id for v in before.voorbeelden if v.opgave_id}
     index = next(i for i, o in enumerate(before.opgaven) if o.id in used)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         opgaven = app.screen.query_one("#opgaven", RecordList)
         opgaven.focus()
@@ -147,7 +134,7 @@ async def test_removing_an_opgave_that_an_example_uses_is_refused(sessions_dir):
 async def test_opening_shows_agenda_times_and_reorders(sessions_dir):
     app, path = await open_step(sessions_dir, "opening")
     async with app.run_test(size=SIZE) as pilot:
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         assert "19.30–19.40" in screen_text(app)
         agenda = app.screen.query_one("#agenda", RecordList)
@@ -161,11 +148,11 @@ async def test_opening_shows_agenda_times_and_reorders(sessions_dir):
 async def test_voorbeeld_can_be_linked_to_an_opgave(sessions_dir):
     app, path = await open_step(sessions_dir, "voorbeelden")
     async with app.run_test(size=SIZE) as pilot:
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         app.screen.query_one("#voorbeelden", RecordList).focus()
         await pilot.press("n")
-        await wait_screen(pilot, FormDialog)
+        await wait_for(pilot, FormDialog)
         await pilot.press(*"Wijkbudget Noord")
         form = app.screen
         form.query_one("#f-oordeel").value = "minder-goed"
@@ -173,7 +160,7 @@ async def test_voorbeeld_can_be_linked_to_an_opgave(sessions_dir):
         opgave = saved(path).opgaven[0]
         form.query_one("#f-opgave_id").value = opgave.id
         await pilot.press("ctrl+s")
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
     v = next(v for v in saved(path).voorbeelden if v.titel == "Wijkbudget Noord")
     assert v.oordeel == "minder-goed" and v.opgave_id == opgave.id
@@ -183,7 +170,7 @@ async def test_voorbeeld_can_be_linked_to_an_opgave(sessions_dir):
 async def test_afsluiting_follows_votes_and_facilitator_can_override(sessions_dir):
     app, path = await open_step(sessions_dir, "afsluiting")
     async with app.run_test(size=SIZE) as pilot:
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         s = saved(path)
         top = rules.carry_over(s)
@@ -214,7 +201,7 @@ async def test_read_only_window_changes_nothing(sessions_dir):
     try:
         before = path.read_bytes()
         async with app.run_test(size=SIZE) as pilot:
-            await wait_screen(pilot, SessionScreen)
+            await wait_for(pilot, SessionScreen)
             await settle(pilot)
             app.screen.query_one("#deelnemers", RecordList).focus()
             await pilot.press("n")
@@ -232,14 +219,14 @@ async def test_read_only_window_changes_nothing(sessions_dir):
 async def test_user_text_is_shown_literally_in_lists(sessions_dir, text):
     app, path = await open_step(sessions_dir, "sessie")
     async with app.run_test(size=SIZE) as pilot:
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         app.screen.query_one("#deelnemers", RecordList).focus()
         await pilot.press("n")
-        await wait_screen(pilot, FormDialog)
+        await wait_for(pilot, FormDialog)
         app.screen.query_one("#f-naam", Input).value = text
         await pilot.press("ctrl+s")
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         assert text in screen_text(app)
         await pilot.click(RecordList, offset=(10, 1))

@@ -14,28 +14,15 @@ from atelier_tui.store.repository import SessionsDir, open_session
 from atelier_tui.widgets.form import FormDialog
 from atelier_tui.widgets.records import RecordList
 
-from .screen import screen_text
+from .screen import saved, screen_text, settle, wait_for
 
 SIZE = (120, 40)
 
 
-def saved(path: Path):
-    opened = open_session(path, writable=False)
-    opened.close()
-    return opened.session
 
 
-async def settle(pilot, n: int = 5) -> None:
-    for _ in range(n):
-        await pilot.pause()
 
 
-async def wait_screen(pilot, kind) -> None:  # noqa: ANN001
-    for _ in range(60):
-        await pilot.pause()
-        if isinstance(pilot.app.screen, kind):
-            return
-    raise AssertionError(f"expected {kind.__name__}, got {pilot.app.screen!r}")
 
 
 def app_at(sessions_dir: Path, step: str):
@@ -46,7 +33,7 @@ def app_at(sessions_dir: Path, step: str):
 async def test_terugblik_shows_what_evening_one_carried_over(sessions_dir):
     app, path = app_at(sessions_dir, "terugblik")
     async with app.run_test(size=SIZE) as pilot:
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         text = screen_text(app)
         assert "Kansen" in text and "Knelpunten" in text
@@ -57,17 +44,17 @@ async def test_terugblik_shows_what_evening_one_carried_over(sessions_dir):
 async def test_ambitie_alignment_follows_a_changed_position(sessions_dir):
     app, path = app_at(sessions_dir, "ambitie")
     async with app.run_test(size=SIZE) as pilot:
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         assert "3 verschillende" in screen_text(app)
         fracties = app.screen.query_one("#fracties", RecordList)
         fracties.focus()
         fracties.highlighted = 3  # Liberaal Lindewaard: raadplegen
         await pilot.press("e")
-        await wait_screen(pilot, FormDialog)
+        await wait_for(pilot, FormDialog)
         app.screen.query_one("#f-trede").value = "adviseren"
         await pilot.press("ctrl+s")
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         assert "2 verschillende" in screen_text(app)
     assert saved(path).ambitie.fracties[3].trede == "adviseren"
@@ -77,7 +64,7 @@ async def test_initiatieven_role_is_chosen_with_space(sessions_dir):
     app, path = app_at(sessions_dir, "initiatieven")
     before = [r.gekozen for r in saved(path).initiatieven.rollen]
     async with app.run_test(size=SIZE) as pilot:
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         rollen = app.screen.query_one("#rollen", RecordList)
         rollen.focus()
@@ -91,15 +78,15 @@ async def test_initiatieven_role_is_chosen_with_space(sessions_dir):
 async def test_unusual_suspects_adds_an_own_group(sessions_dir):
     app, path = app_at(sessions_dir, "unusual-suspects")
     async with app.run_test(size=SIZE) as pilot:
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         await pilot.press("n")
-        await wait_screen(pilot, FormDialog)
+        await wait_for(pilot, FormDialog)
         await pilot.press(*"Seizoenarbeiders")
         app.screen.query_one("#f-bereikt").value = "nee"
         app.screen.query_one("#f-actie_raad", TextArea).text = "Via werkgevers en huisvesters uitnodigen."
         await pilot.press("ctrl+s")
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         assert "Seizoenarbeiders" in screen_text(app)
     groep = next(g for g in saved(path).doelgroepen if g.naam == "Seizoenarbeiders")
@@ -110,7 +97,7 @@ async def test_draagvlak_criterion_can_be_removed(sessions_dir):
     app, path = app_at(sessions_dir, "draagvlak")
     count = len(saved(path).criteria)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         await pilot.press("d")
         await settle(pilot)
@@ -128,7 +115,7 @@ async def test_opbrengst_draft_answer_comes_from_the_earlier_steps(sessions_dir)
     opened.close()
     app = AtelierApp(sessions_dir, open_path=path, step="opbrengst")
     async with app.run_test(size=SIZE) as pilot:
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         assert "Nog geen antwoord" in screen_text(app)
         app.screen.query_one("#antwoorden", RecordList).focus()
@@ -143,18 +130,18 @@ async def test_opbrengst_draft_answer_comes_from_the_earlier_steps(sessions_dir)
 async def test_actiepunt_with_a_date_before_the_evenings_gets_a_warning(sessions_dir):
     app, path = app_at(sessions_dir, "opbrengst")
     async with app.run_test(size=SIZE) as pilot:
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         app.screen.query_one("#tabs").active = "tab-acties"
         await settle(pilot)
         app.screen.query_one("#actiepunten", RecordList).focus()
         await pilot.press("n")
-        await wait_screen(pilot, FormDialog)
+        await wait_for(pilot, FormDialog)
         await pilot.press(*"Griffie")
         app.screen.query_one("#f-wat", TextArea).text = "Verslag rondsturen"
         app.screen.query_one("#f-wanneer", Input).value = "1-1-2026"
         await pilot.press("ctrl+s")
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         assert any("vóór de werkateliers" in str(n.message) for n in app._notifications)
     assert any(a.wat == "Verslag rondsturen" for a in saved(path).opbrengst.actiepunten)
@@ -164,7 +151,7 @@ async def test_evaluatie_ratings_are_tallied_by_key(sessions_dir):
     app, path = app_at(sessions_dir, "evaluatie")
     before = dict(saved(path).evaluatie.cijfers)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_screen(pilot, SessionScreen)
+        await wait_for(pilot, SessionScreen)
         await settle(pilot)
         await pilot.press("2", "2", "5")
         await settle(pilot)

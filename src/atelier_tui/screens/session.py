@@ -114,7 +114,7 @@ class SessionScreen(Screen):
     /* The presenter layout: what the room sees, nothing for the facilitator only. */
     SessionScreen.-presenter #steps, SessionScreen.-presenter Footer,
     SessionScreen.-presenter SaveIndicator, SessionScreen.-presenter #readonly,
-    SessionScreen.-presenter .facilitator-only { display: none; }
+    SessionScreen.-presenter .facilitator-only, SessionScreen.-presenter #deel-leeg-hulp { display: none; }
     SessionScreen.-presenter #body { padding: 0 2; }
     """
 

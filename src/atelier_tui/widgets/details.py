@@ -39,12 +39,10 @@ class DetailsPanel(Static, can_focus=True):
 
     @property
     def view(self):  # noqa: ANN201
-        from ..screens.steps.base import StepView
+        """The step view this widget lives in: saving, cleaning, read-only checks."""
+        from ..screens.steps.base import step_view_of
 
-        for node in self.ancestors:
-            if isinstance(node, StepView):
-                return node
-        raise RuntimeError("DetailsPanel outside a StepView")
+        return step_view_of(self)
 
     def on_mount(self) -> None:
         self.reload()

@@ -58,15 +58,12 @@ class RecordList(OptionList):
         super().__init__(id=id)
         self.spec = spec
 
-    # The step view this list lives in: saving, cleaning, read-only checks.
     @property
     def view(self):  # noqa: ANN201
-        from ..screens.steps.base import StepView
+        """The step view this widget lives in: saving, cleaning, read-only checks."""
+        from ..screens.steps.base import step_view_of
 
-        for node in self.ancestors:
-            if isinstance(node, StepView):
-                return node
-        raise RuntimeError("RecordList outside a StepView")
+        return step_view_of(self)
 
     @property
     def items(self) -> list:

@@ -71,3 +71,11 @@ class StepView(Vertical):
 
     def reload(self) -> None:
         """Redraw from the session (after an undo or an external change). Override as needed."""
+
+
+def step_view_of(widget: object) -> StepView:
+    """The step view that holds ``widget`` (for reusable widgets that save through it)."""
+    for node in getattr(widget, "ancestors", ()):
+        if isinstance(node, StepView):
+            return node
+    raise RuntimeError(f"{type(widget).__name__} outside a StepView")
