@@ -34,7 +34,7 @@ async def test_presenter_follows_new_cards_and_steps_without_taking_the_lock(ses
         assert not facilitator.read_only  # the presenter took no lock
         assert "Kansen en knelpunten" in screen_text(app)
         before = len(facilitator.session.kolom("kans"))
-        assert f"KANSEN  {before} kaarten" in screen_text(app)
+        await _wait_for(pilot, lambda: f"KANSEN  {before} kaarten" in screen_text(app), seconds=10)
         facilitator.session.kaarten.append(Kaart(kolom="kans", tekst="Burgerberaad over de omgevingsvisie", volgorde=0, stemmen=30))
         assert facilitator.save().ok
         # (how fast is measured by the benchmark, not here)

@@ -10,6 +10,7 @@ import signal
 import sys
 from collections.abc import Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
@@ -21,14 +22,17 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from .domain.steps import steps
-from .screens.home import HomeScreen
-from .screens.session import SessionScreen
-from .store.repository import CorruptSession, OpenSession, SessionsDir, StoreError, open_session, restore_backup
 from .teksten import themes as TT
 from .teksten import timer as TT_TIMER
 from .teksten import ui as T
 from .themes import ThemeCommands, choose_theme, load_themes, theme_variable_defaults
 from .widgets.dialogs import ChoiceDialog
+
+if TYPE_CHECKING:
+    from .store.repository import OpenSession, SessionsDir
+
+# Start-up paints a first frame before it imports the store and the session models (pydantic):
+# they cost ~100 ms, and the room should see the app at once. See bench/RESULTS.md.
 
 
 def _declared_here(node: object, binding: Binding) -> bool:
@@ -67,6 +71,20 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Content("\n" + T.HULP_SLOT))
 
 
+class StartScreen(Screen):
+    """The first frame: the app's name while the session is being opened."""
+
+    DEFAULT_CSS = """
+    StartScreen { align: center middle; }
+    StartScreen Static { width: auto; height: auto; color: $text-muted; }
+    StartScreen #start-title { text-style: bold; color: $primary; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(f"{T.TITEL} — {T.ONDERTITEL}"), id="start-title")
+        yield Static(Content(T.EVEN_GEDULD))
+
+
 class AtelierApp(App[int]):
     TITLE = T.TITEL
     SUB_TITLE = T.ONDERTITEL
@@ -82,19 +100,30 @@ class AtelierApp(App[int]):
         step: str | None = None,
         present_path: Path | None = None,
         theme: str | None = None,
+        demo: bool = False,
     ) -> None:
         super().__init__()
         self._present_path = present_path
+        self._demo = demo
         self._theme_arg = theme
         themes, self._theme_problems = load_themes()
         for t in themes:
             self.register_theme(t)
         self.theme, problems = choose_theme([theme], self.available_themes)
         self._theme_problems += problems
-        self.sessions = SessionsDir(sessions_dir)
+        self._sessions_dir = sessions_dir
+        self._sessions: SessionsDir | None = None
         self._open_path = open_path
         self._start_step = step
         self.opened: OpenSession | None = None
+
+    @property
+    def sessions(self) -> SessionsDir:
+        if self._sessions is None:
+            from .store.repository import SessionsDir
+
+            self._sessions = SessionsDir(self._sessions_dir)
+        return self._sessions
 
     def get_driver_class(self):  # noqa: ANN201
         """On Linux and macOS a driver that notices a closed connection (see driver.py)."""
@@ -114,17 +143,39 @@ class AtelierApp(App[int]):
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGHUP, signal.SIGTERM):
                 loop.add_signal_handler(sig, self.connection_lost)
+        self.push_screen(StartScreen())
+        self.call_after_refresh(self._start)
+
+    def _start(self) -> None:
+        """After the first frame: load what opening a session needs, then open it."""
+        from .screens.home import HomeScreen
+        from .store.repository import StoreError
+
         if self._present_path is not None:
             self.present(self._present_path)
             return
-        self.push_screen(HomeScreen())
-        if self._open_path is not None:
-            self.open_session_path(self._open_path, self._start_step)
+        if not self._demo and self._open_path is None:
+            self.switch_screen(HomeScreen())
+            return
+        # Opening a session straight away: the list of sessions is made only when she goes back.
+        if self._demo:
+            from .store.demo import create_demo_copy
+
+            try:
+                self._open_path = create_demo_copy(self.sessions)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error", markup=False, timeout=10)
+                self._refresh_home()
+                return
+        self.open_session_path(self._open_path, self._start_step)
 
     # Sessions ------------------------------------------------------------------------------
 
     @work(exclusive=True, group="open")
     async def open_session_path(self, path: Path, step: str | None = None) -> None:
+        from .screens.session import SessionScreen
+        from .store.repository import CorruptSession, StoreError, open_session, restore_backup
+
         self.close_session()
         try:
             opened = open_session(path)
@@ -158,6 +209,9 @@ class AtelierApp(App[int]):
 
     def present(self, path: Path) -> None:
         """A read-only window for the room that follows the facilitator's session (no lock)."""
+        from .screens.session import SessionScreen
+        from .store.repository import StoreError, open_session
+
         try:
             opened = open_session(path, writable=False)
         except StoreError as exc:
@@ -165,7 +219,7 @@ class AtelierApp(App[int]):
             return
         opened.close()
         self._apply_session_theme(opened)
-        self.push_screen(SessionScreen(opened, follow=True))
+        self.switch_screen(SessionScreen(opened, follow=True))
 
     def _apply_session_theme(self, opened: OpenSession) -> None:
         """--theme wins; otherwise the theme remembered with the session; otherwise the default."""
@@ -180,6 +234,8 @@ class AtelierApp(App[int]):
         if opened is None or opened.read_only or opened.session.thema == name:
             return
         opened.session.thema = name
+        from .screens.session import SessionScreen
+
         if isinstance(self.screen, SessionScreen):
             self.screen.save()
         else:
@@ -187,6 +243,7 @@ class AtelierApp(App[int]):
 
     def create_and_open(self, naam: str, gemeente: str) -> None:
         from .domain.builtin import new_session
+        from .store.repository import StoreError
 
         try:
             path = self.sessions.create(new_session(naam, gemeente))
@@ -197,6 +254,7 @@ class AtelierApp(App[int]):
 
     def open_demo_copy(self) -> None:
         from .store.demo import create_demo_copy
+        from .store.repository import StoreError
 
         try:
             path = create_demo_copy(self.sessions)
@@ -206,6 +264,8 @@ class AtelierApp(App[int]):
         self.open_session_path(path)
 
     def close_session(self) -> None:
+        from .screens.session import SessionScreen
+
         if self.opened is not None:
             if self.opened.dirty and not self.opened.read_only:
                 self.opened.save()
@@ -216,6 +276,11 @@ class AtelierApp(App[int]):
         self._refresh_home()
 
     def _refresh_home(self) -> None:
+        from .screens.home import HomeScreen
+
+        if isinstance(self.screen, StartScreen):
+            self.switch_screen(HomeScreen())  # its mount lists the sessions
+            return
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.refresh_list()
@@ -227,6 +292,8 @@ class AtelierApp(App[int]):
             self.push_screen(CommandPalette(placeholder=T.ZOEK_OPDRACHT, id="--command-palette"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from .screens.session import SessionScreen
+
         if isinstance(screen, SessionScreen):
             for s in steps():
                 yield SystemCommand(

@@ -135,26 +135,25 @@ def _need_terminal() -> None:
         raise UserError(T.GEEN_TERMINAL)
 
 
-def _run_app(args: argparse.Namespace, path: Path | None, step: str | None = None) -> int:
+def _run_app(args: argparse.Namespace, path: Path | None, step: str | None = None, *, demo: bool = False) -> int:
     _need_terminal()
     from .app import AtelierApp
 
-    app = AtelierApp(sessions_dir=sessions_dir_path(args.sessions_dir), open_path=path, step=step, theme=args.theme)
+    app = AtelierApp(
+        sessions_dir=sessions_dir_path(args.sessions_dir), open_path=path, step=step, theme=args.theme, demo=demo
+    )
     app.run(mouse=not args.no_mouse)
     return app.return_code or 0
 
 
 def cmd_home(args: argparse.Namespace) -> int:
     _need_terminal()
-    _sessions(args)  # create the folder, fail early with a clear message
     return _run_app(args, None)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .store.demo import create_demo_copy
-
-    _need_terminal()
-    return _run_app(args, create_demo_copy(_sessions(args)))
+    """A fresh copy of the demo session, made once the app's first frame is on the screen."""
+    return _run_app(args, None, demo=True)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -274,11 +273,9 @@ COMMANDS = {
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from .store.repository import StoreError
-
     try:
         return COMMANDS[args.command](args)
-    except (UserError, StoreError) as exc:
+    except UserError as exc:
         print(T.FOUT.format(bericht=str(exc)), file=sys.stderr)
         return EXIT_FOUT
     except KeyboardInterrupt:
@@ -286,6 +283,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # noqa: BLE001 - last resort: never a traceback for the user
+        from .store.repository import StoreError  # (imported here: start-up does not need it)
+
+        if isinstance(exc, StoreError):
+            print(T.FOUT.format(bericht=str(exc)), file=sys.stderr)
+            return EXIT_FOUT
         if os.environ.get("ATELIER_DEBUG"):
             raise
         print(T.FOUT.format(bericht=T.ONVERWACHT.format(soort=type(exc).__name__)), file=sys.stderr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 TITEL = "Atelier"
 ONDERTITEL = "Werkateliers participatie en cocreatie"
+EVEN_GEDULD = "Even geduld, de sessie wordt geopend…"
 
 # Bindings (footer and help)
 AFSLUITEN = "Afsluiten"
