@@ -214,3 +214,36 @@ async def test_command_palette_reaches_any_step_in_dutch(sessions_dir):
         await pilot.press("enter")
         await pilot.pause()
         assert screen.current == "unusual-suspects"
+
+
+async def test_a_card_being_typed_is_kept_when_the_app_stops(sessions_dir):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    app = AtelierApp(sessions_dir, open_path=path, step="kansen-knelpunten")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _wait_for_session(pilot)
+        for _ in range(5):
+            await pilot.pause()
+        await pilot.press("n", *"Nog niet bevestigd")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    opened = open_session(path, writable=False)
+    opened.close()
+    assert any(k.tekst == "Nog niet bevestigd" for k in opened.session.kaarten)
+
+
+async def test_a_card_being_typed_is_kept_when_the_step_changes(sessions_dir):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    app = AtelierApp(sessions_dir, open_path=path, step="kansen-knelpunten")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _wait_for_session(pilot)
+        for _ in range(5):
+            await pilot.pause()
+        await pilot.press("n", *"Half af")
+        await pilot.pause()
+        screen.go_to("afsluiting")  # as the command palette does
+        for _ in range(5):
+            await pilot.pause()
+    opened = open_session(path, writable=False)
+    opened.close()
+    assert any(k.tekst == "Half af" for k in opened.session.kaarten)

@@ -116,6 +116,7 @@ class AtelierApp(App[int]):
         self._open_path = open_path
         self._start_step = step
         self.opened: OpenSession | None = None
+        self.error: str | None = None
 
     @property
     def sessions(self) -> SessionsDir:
@@ -215,7 +216,8 @@ class AtelierApp(App[int]):
         try:
             opened = open_session(path, writable=False)
         except StoreError as exc:
-            self.exit(1, message=str(exc))
+            self.error = str(exc)  # printed by the command line as plain text
+            self.exit(1)
             return
         opened.close()
         self._apply_session_theme(opened)
@@ -266,6 +268,7 @@ class AtelierApp(App[int]):
     def close_session(self) -> None:
         from .screens.session import SessionScreen
 
+        self._save_pending()
         if self.opened is not None:
             if self.opened.dirty and not self.opened.read_only:
                 self.opened.save()
@@ -325,8 +328,17 @@ class AtelierApp(App[int]):
         self.close_session()
         self.exit(0)
 
+    def _save_pending(self) -> None:
+        """A card being typed is kept when the session closes or the app stops."""
+        from .screens.session import SessionScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.save_pending()
+
     def connection_lost(self) -> None:
         """The terminal is gone (hang-up, kill, closed input): save what is unsaved and stop."""
+        self._save_pending()
         if self.opened is not None:
             if self.opened.dirty and not self.opened.read_only:
                 self.opened.save()

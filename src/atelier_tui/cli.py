@@ -186,6 +186,8 @@ def cmd_present(args: argparse.Namespace) -> int:
 
     app = AtelierApp(sessions_dir=sessions_dir_path(args.sessions_dir), present_path=path, theme=args.theme)
     app.run(mouse=False)
+    if app.error:
+        raise UserError(app.error)
     return app.return_code or 0
 
 

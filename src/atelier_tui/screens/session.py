@@ -257,8 +257,15 @@ class SessionScreen(Screen):
     def on_step_timer_finished(self) -> None:
         self.notify(TT.TIJD_OM.format(stap=step(self.current).titel), markup=False)
 
+    def save_pending(self) -> None:
+        """Keep what the current step has typed but not confirmed (see StepView.save_pending)."""
+        view = self.view
+        if view is not None and not self.opened.read_only:
+            view.save_pending()
+
     def _mount_view(self, key: str) -> None:
         body = self.query_one("#body", Vertical)
+        self.save_pending()
         body.remove_children()
         view_class = view_for(key)
         if view_class is None:

@@ -69,6 +69,12 @@ class StepView(Vertical):
             self.notify(T.TEKST_OPGESCHOOND, severity="information")
         return result.text
 
+    def save_pending(self) -> None:
+        """Save what is typed but not yet confirmed, before the step closes or the app stops.
+
+        Steps that keep typed text outside a form (the board's card editor) override this.
+        """
+
     def reload(self) -> None:
         """Redraw from the session (after an undo or an external change). Override as needed."""
 

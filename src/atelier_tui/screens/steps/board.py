@@ -336,12 +336,23 @@ class KansenKnelpuntenView(StepView):
     @on(Input.Submitted, "CardEditor")
     def _typed(self, event: Input.Submitted) -> None:
         event.stop()
+        self._accept(event.value)
+
+    def save_pending(self) -> None:
+        """A card being typed when the step closes or the app stops is kept, as if Enter was pressed."""
+        if self._editing is None:
+            return
+        value = self._column(self._editing[0]).editor.value
+        if value.strip():
+            self._accept(value, refocus=False)
+
+    def _accept(self, value: str, *, refocus: bool = True) -> None:
         if self._editing is None:
             return
         kolom, editing = self._editing
-        tekst = self.clean(event.value, limit=hygiene.LONG_LIMIT)
+        tekst = self.clean(value, limit=hygiene.LONG_LIMIT)
         if editing == _NEW:
-            self._close_editor()
+            self._close_editor(refocus)
             if tekst:
                 card = Kaart(kolom=kolom, tekst=tekst, volgorde=len(self.session.kolom(kolom)))
                 with self._change("nieuw", card.id):
@@ -351,7 +362,7 @@ class KansenKnelpuntenView(StepView):
         if not tekst:
             self.notify(T.LEGE_KAART, severity="warning")
             return
-        self._close_editor()
+        self._close_editor(refocus)
         card = self._card(editing)
         if card is not None and card.tekst != tekst:
             with self._change("tekst", card.id):
