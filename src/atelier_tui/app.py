@@ -324,6 +324,10 @@ class AtelierApp(App[int]):
                 rows.append((binding.key_display or self.get_key_display(binding), binding.description))
         self.push_screen(HelpScreen(rows))
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not stop Atelier (it copies in text fields); say in Dutch how to stop."""
+        self.notify(T.STOPPEN_UITLEG, title=T.STOPPEN_VRAAG, markup=False)
+
     def action_quit(self) -> None:
         self.close_session()
         self.exit(0)

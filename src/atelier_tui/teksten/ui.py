@@ -26,6 +26,8 @@ ZOEK_OPDRACHT = "Zoek een stap of opdracht…"
 NAAR_STAP = "Stap: {stap}"
 SESSIES_UITLEG = "Terug naar de lijst met sessies."
 HULP_UITLEG = "Alle toetsen van dit scherm."
+STOPPEN_VRAAG = "Wilt u stoppen?"
+STOPPEN_UITLEG = "Druk op Ctrl+Q om Atelier af te sluiten. Alles is al bewaard."
 AFSLUITEN_UITLEG = "Atelier afsluiten. Alles is al bewaard."
 
 # Home screen

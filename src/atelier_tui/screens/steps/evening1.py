@@ -87,7 +87,8 @@ class OpeningView(StepView):
 
     step_key = "opening"
     DEFAULT_CSS = """
-    OpeningView #doel { padding: 1 2; text-style: bold; }
+    OpeningView #doel { padding: 0 2; text-style: bold; max-height: 30%; }
+    OpeningView #spelregels { height: auto; max-height: 30%; }
     """
 
     def compose(self) -> ComposeResult:
