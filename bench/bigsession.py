@@ -7,10 +7,28 @@ import random
 from atelier_tui.domain import builtin
 from atelier_tui.domain.session import Actiepunt, EisWens, Kaart, Reactie, Session, Voorbeeld
 
-WORDS = (
-    "bewoners wijk plein groen jongeren raad inspraak avond wethouder verordening kern dorpshuis "
-    "initiatief budget terugkoppeling verwachting participatie ladder proces draagvlak"
-).split()
+WORDS = [
+    "bewoners",
+    "wijk",
+    "plein",
+    "groen",
+    "jongeren",
+    "raad",
+    "inspraak",
+    "avond",
+    "wethouder",
+    "verordening",
+    "kern",
+    "dorpshuis",
+    "initiatief",
+    "budget",
+    "terugkoppeling",
+    "verwachting",
+    "participatie",
+    "ladder",
+    "proces",
+    "draagvlak",
+]
 
 
 def sentence(rng: random.Random, n: int = 12) -> str:
@@ -26,8 +44,15 @@ def big_session(items: int, seed: int = 1) -> Session:
         kind = kinds[i % len(kinds)]
         if kind == "kaart":
             kolom = "kans" if i % 2 else "knelpunt"
-            s.kaarten.append(Kaart(kolom=kolom, tekst=sentence(rng), stemmen=rng.randint(0, 12),
-                                   volgorde=len(s.kaarten), thema=rng.choice(["", "Jeugd", "Groen", "Proces"])))
+            s.kaarten.append(
+                Kaart(
+                    kolom=kolom,
+                    tekst=sentence(rng),
+                    stemmen=rng.randint(0, 12),
+                    volgorde=len(s.kaarten),
+                    thema=rng.choice(["", "Jeugd", "Groen", "Proces"]),
+                )
+            )
         elif kind == "voorbeeld":
             s.voorbeelden.append(Voorbeeld(titel=sentence(rng, 4), beschrijving=sentence(rng, 30), les=sentence(rng)))
         elif kind == "eis":

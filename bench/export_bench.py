@@ -14,15 +14,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bigsession import big_session  # noqa: E402
+from bigsession import big_session
 
-from atelier_tui.export import render  # noqa: E402
-from atelier_tui.store.repository import SessionsDir  # noqa: E402
+from atelier_tui.export import render
+from atelier_tui.store.repository import SessionsDir
 
 RUNS = 9
 
 
-def timed(fn, runs: int = RUNS) -> list[float]:  # noqa: ANN001
+def timed(fn, runs: int = RUNS) -> list[float]:
     out = []
     for _ in range(runs):
         t0 = time.perf_counter()
@@ -43,9 +43,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = SessionsDir(Path(tmp)).create(session)
         cmd = [sys.executable, "-m", "atelier_tui", "export", str(path), "--format", "md"]
-        show("atelier export --format md (process)", timed(lambda: subprocess.run(cmd, capture_output=True, check=True), 5))
-        show("python -c pass (interpreter start-up)", timed(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), 5))
-        imp = [sys.executable, "-c", "import atelier_tui.cli, atelier_tui.store.repository, atelier_tui.export.markdown"]
+        show(
+            "atelier export --format md (process)",
+            timed(lambda: subprocess.run(cmd, capture_output=True, check=True), 5),
+        )
+        show(
+            "python -c pass (interpreter start-up)",
+            timed(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), 5),
+        )
+        imp = [
+            sys.executable,
+            "-c",
+            "import atelier_tui.cli, atelier_tui.store.repository, atelier_tui.export.markdown",
+        ]
         show("imports of cli, store and exporter", timed(lambda: subprocess.run(imp, check=True), 5))
 
 

@@ -13,6 +13,7 @@ pseudo-terminals (120x40) for start-up, typing, idle output and memory.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
 import os
 import platform
@@ -24,7 +25,6 @@ import subprocess
 import sys
 import tempfile
 import termios
-import fcntl
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,7 +52,9 @@ class Term:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
         full_env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", **(env or {})}
         self.started = time.perf_counter()
-        self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=full_env, start_new_session=True)
+        self.proc = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=full_env, start_new_session=True
+        )
         os.close(slave)
         self.master = master
         self.seen = b""
@@ -110,14 +112,14 @@ class Term:
         try:
             self.proc.terminate()
             self.proc.wait(timeout=5)
-        except Exception:  # noqa: BLE001
+        except Exception:
             self.proc.kill()
         os.close(self.master)
 
 
 ATELIER = [sys.executable, "-m", "atelier_tui"]
-READY = "opgeslagen".encode()  # the header's save state: the session screen is drawn
-FIRST_FRAME = "Werkateliers participatie".encode()  # the start screen: Atelier's first frame
+READY = b"opgeslagen"  # the header's save state: the session screen is drawn
+FIRST_FRAME = b"Werkateliers participatie"  # the start screen: Atelier's first frame
 
 
 # --- The figures -------------------------------------------------------------------------------
@@ -144,7 +146,12 @@ def cold_start(runs: int) -> dict:
 def _board_session(folder: Path, cards: int) -> Path:
     session = big_session(0)
     session.kaarten = [
-        Kaart(kolom="kans" if i % 2 else "knelpunt", tekst=f"Kaart {i}: inwoners eerder betrekken bij plannen", volgorde=i // 2, stemmen=i % 13)
+        Kaart(
+            kolom="kans" if i % 2 else "knelpunt",
+            tekst=f"Kaart {i}: inwoners eerder betrekken bij plannen",
+            volgorde=i // 2,
+            stemmen=i % 13,
+        )
         for i in range(cards)
     ]
     session.afsluiting.gekozen = None
@@ -184,7 +191,7 @@ def presenter_idle(runs: int, seconds: float) -> list[int]:
         with tempfile.TemporaryDirectory() as tmp:
             path = _board_session(Path(tmp), 40)
             t = Term([*ATELIER, "present", str(path)])
-            t.wait_for("Kansen en knelpunten".encode())
+            t.wait_for(b"Kansen en knelpunten")
             t.quiet(1.0)
             before = len(t.seen)
             end = time.perf_counter() + seconds
@@ -196,7 +203,12 @@ def presenter_idle(runs: int, seconds: float) -> list[int]:
 
 
 def saving(runs: int) -> dict:
-    out = subprocess.run([sys.executable, str(HERE / "save_bench.py"), "--json", "--rounds", str(runs)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, str(HERE / "save_bench.py"), "--json", "--rounds", str(runs)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout)
 
 
@@ -255,21 +267,43 @@ def main() -> None:
     rows.append(Row("Cold start to first frame, atelier demo", [s * 1000 for s in start["start_ours"]], "ms"))
     rows.append(Row("Cold start to first frame, minimal Textual app", [s * 1000 for s in start["start_min"]], "ms"))
     rows.append(ratio_row("Cold start ratio", start["start_ours"], start["start_min"], 1.3))
-    rows.append(Row("Cold start until the demo session is open and saved", [s * 1000 for s in start["start_ready"]], "ms"))
+    rows.append(
+        Row("Cold start until the demo session is open and saved", [s * 1000 for s in start["start_ready"]], "ms")
+    )
     type_ = typing(runs, sizes)
     for size in sizes:
         rows.append(Row(f"Keystroke latency, board of {size} cards", type_[size]["latency_ms"], "ms"))
     for size in sizes:
         med = statistics.median(type_[size]["bytes"])
-        rows.append(Row(f"Bytes per keystroke, board of {size} cards", type_[size]["bytes"], "B", "≤ 1024 B", "ok" if med <= 1024 else "MISSED"))
+        rows.append(
+            Row(
+                f"Bytes per keystroke, board of {size} cards",
+                type_[size]["bytes"],
+                "B",
+                "≤ 1024 B",
+                "ok" if med <= 1024 else "MISSED",
+            )
+        )
     rows.append(ratio_row("Latency at 1,000 cards vs 0 cards", type_[1000]["latency_ms"], type_[0]["latency_ms"], 1.3))
     idle = presenter_idle(runs, 10.0)
-    rows.append(Row("Presenter view output while idle for 10 s", idle, "B", "0 B", "ok" if max(idle) == 0 else "MISSED"))
+    rows.append(
+        Row("Presenter view output while idle for 10 s", idle, "B", "0 B", "ok" if max(idle) == 0 else "MISSED")
+    )
     save = saving(runs)
     for items, pair in save.items():
-        rows.append(ratio_row(f"Save per change at {items} items vs json.dumps + replace", pair["ours"], pair["base"], 1.5))
+        rows.append(
+            ratio_row(f"Save per change at {items} items vs json.dumps + replace", pair["ours"], pair["base"], 1.5)
+        )
     exp = exporting(runs)
-    rows.append(Row("Export md, 500 items, in process", exp["md"], "ms", "< 50 ms", "ok" if statistics.median(exp["md"]) < 50 else "MISSED"))
+    rows.append(
+        Row(
+            "Export md, 500 items, in process",
+            exp["md"],
+            "ms",
+            "< 50 ms",
+            "ok" if statistics.median(exp["md"]) < 50 else "MISSED",
+        )
+    )
     rows.append(Row("Export json, 500 items, in process", exp["json"], "ms"))
     rows.append(Row("Peak RSS, atelier demo", [r / 1024 for r in start["rss_ours"]], "MB"))
     rows.append(Row("Peak RSS, minimal Textual app", [r / 1024 for r in start["rss_min"]], "MB"))

@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bigsession import big_session  # noqa: E402
+from bigsession import big_session
 
-from atelier_tui.store.atomic import atomic_write_bytes  # noqa: E402
-from atelier_tui.store.repository import SessionsDir, open_session  # noqa: E402
+from atelier_tui.store.atomic import atomic_write_bytes
+from atelier_tui.store.repository import SessionsDir, open_session
 
 ROUNDS = 7
 SAVES = 30

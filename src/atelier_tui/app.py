@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import asyncio
 import os
 import signal
 import sys
 from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
-from textual.command import CommandPalette
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
@@ -126,7 +125,7 @@ class AtelierApp(App[int]):
             self._sessions = SessionsDir(self._sessions_dir)
         return self._sessions
 
-    def get_driver_class(self):  # noqa: ANN201
+    def get_driver_class(self):
         """On Linux and macOS a driver that notices a closed connection (see driver.py)."""
         if sys.platform != "win32" and not os.environ.get("TEXTUAL_DRIVER"):
             from .driver import AtelierDriver

@@ -21,7 +21,7 @@ class UserError(Exception):
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001
+    def add_usage(self, usage, actions, groups, prefix=None):
         return super().add_usage(usage, actions, groups, prefix or T.GEBRUIK)
 
 
@@ -34,7 +34,7 @@ _ERRORS = (
 
 
 class _Parser(argparse.ArgumentParser):
-    def __init__(self, *args, **kwargs):  # noqa: ANN002, ANN003
+    def __init__(self, *args, **kwargs):
         kwargs.setdefault("formatter_class", _Formatter)
         kwargs.setdefault("add_help", False)
         super().__init__(*args, **kwargs)
@@ -111,7 +111,7 @@ def sessions_dir_path(option: str | None) -> Path:
     return Path(option or os.environ.get("ATELIER_SESSIONS_DIR") or "sessions")
 
 
-def _sessions(args: argparse.Namespace):  # noqa: ANN202
+def _sessions(args: argparse.Namespace):
     from .store.repository import SessionsDir
 
     return SessionsDir(sessions_dir_path(args.sessions_dir))
@@ -121,7 +121,7 @@ def _resolve(args: argparse.Namespace) -> Path:
     return _sessions(args).resolve(args.doel)
 
 
-def _load_read_only(path: Path):  # noqa: ANN202
+def _load_read_only(path: Path):
     from .store.repository import open_session
 
     opened = open_session(path, writable=False)
@@ -202,13 +202,15 @@ def cmd_list(args: argparse.Namespace) -> int:
     rows = [T.LIJST_KOP]
     for info in infos:
         d1, d2 = info.datums
-        rows.append((
-            info.slug,
-            info.probleem or info.gemeente,
-            d1.strftime("%d-%m-%Y") if d1 else "",
-            d2.strftime("%d-%m-%Y") if d2 else "",
-            format_local(info.gewijzigd),
-        ))
+        rows.append(
+            (
+                info.slug,
+                info.probleem or info.gemeente,
+                d1.strftime("%d-%m-%Y") if d1 else "",
+                d2.strftime("%d-%m-%Y") if d2 else "",
+                format_local(info.gewijzigd),
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
@@ -284,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # noqa: BLE001 - last resort: never a traceback for the user
+    except Exception as exc:
         from .store.repository import StoreError  # (imported here: start-up does not need it)
 
         if isinstance(exc, StoreError):

@@ -47,8 +47,17 @@ FOLDER = "themes"
 MAX_BYTES = 64 * 1024
 
 _COLOUR_FIELDS = (
-    "primary", "secondary", "accent", "foreground", "background", "surface", "panel", "boost",
-    "success", "warning", "error",
+    "primary",
+    "secondary",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
+    "success",
+    "warning",
+    "error",
 )
 _NUMBER_FIELDS = ("luminosity_spread", "text_alpha")
 _KNOWN_FIELDS = {"name", "beschrijving", "dark", "variables", *_COLOUR_FIELDS, *_NUMBER_FIELDS}
@@ -123,7 +132,9 @@ def _check_variable(name: str, value: object, pad: str) -> None:
         raise ThemeFileError(T.OVERGESLAGEN.format(pad=pad, fout=T.GEEN_TEKST.format(veld=field)))
     if name.endswith("-style"):
         if not value.split() or any(word not in VALID_STYLE_FLAGS for word in value.split()):
-            raise ThemeFileError(T.OVERGESLAGEN.format(pad=pad, fout=T.ONGELDIGE_STIJL.format(veld=field, waarde=value)))
+            raise ThemeFileError(
+                T.OVERGESLAGEN.format(pad=pad, fout=T.ONGELDIGE_STIJL.format(veld=field, waarde=value))
+            )
     elif _colour_problem(value):
         raise ThemeFileError(T.OVERGESLAGEN.format(pad=pad, fout=T.ONGELDIGE_KLEUR.format(veld=field, waarde=value)))
 
@@ -192,7 +203,9 @@ def load_theme_file(path: Path | Traversable) -> tuple[AtelierTheme, list[str]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ThemeFileError(T.OVERGESLAGEN.format(pad=pad, fout=T.NIET_LEESBAAR.format(detail=exc.strerror or exc))) from None
+        raise ThemeFileError(
+            T.OVERGESLAGEN.format(pad=pad, fout=T.NIET_LEESBAAR.format(detail=exc.strerror or exc))
+        ) from None
     if len(raw) > MAX_BYTES:
         raise ThemeFileError(T.OVERGESLAGEN.format(pad=pad, fout=T.TE_GROOT.format(kb=MAX_BYTES // 1024)))
     try:
@@ -314,13 +327,31 @@ AA = 4.5
 
 _BACKGROUNDS = ("background", "surface", "panel")
 _TEXT_ON_BACKGROUNDS = (
-    "foreground", "text", "text-muted",
+    "foreground",
+    "text",
+    "text-muted",
     # coloured text, and the same colours as `reverse` badges (contrast is symmetric)
-    "primary", "secondary", "accent", "success", "warning", "error", "kans", "knelpunt",
+    "primary",
+    "secondary",
+    "accent",
+    "success",
+    "warning",
+    "error",
+    "kans",
+    "knelpunt",
 )
 _FILLS_WITH_TEXT = (
-    "primary", "secondary", "accent", "success", "warning", "error", "kans", "knelpunt",
-    "success-muted", "error-muted", "warning-muted",
+    "primary",
+    "secondary",
+    "accent",
+    "success",
+    "warning",
+    "error",
+    "kans",
+    "knelpunt",
+    "success-muted",
+    "error-muted",
+    "warning-muted",
 )
 
 CONTRAST_PAIRS: tuple[tuple[str, str, str], ...] = (

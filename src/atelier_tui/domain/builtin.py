@@ -63,7 +63,10 @@ def questions() -> tuple[Vraag, ...]:
 
 
 def default_doelgroepen() -> list[Doelgroep]:
-    return [Doelgroep(naam=d["naam"], hoe_bereiken=d.get("hoe_bereiken", "")) for d in load_toml("doelgroepen.toml")["doelgroep"]]
+    return [
+        Doelgroep(naam=d["naam"], hoe_bereiken=d.get("hoe_bereiken", ""))
+        for d in load_toml("doelgroepen.toml")["doelgroep"]
+    ]
 
 
 def default_rollen() -> list[InitiatiefRol]:

@@ -91,9 +91,7 @@ def _strip_controls(text: str, multiline: bool) -> str:
 
 # Any character that needs more than whitespace tidying. Most texts have none, and then
 # cleaning stays in C-speed regex work (this runs for every text of a session on load).
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\r\t\u2028\u2029\ud800-\udfff" + _BIDI + _ZERO_WIDTH + _ZWJ + "]"
-)
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\r\t\u2028\u2029\ud800-\udfff" + _BIDI + _ZERO_WIDTH + _ZWJ + "]")
 
 
 def clean(text: str, *, multiline: bool = False, limit: int | None = None) -> Cleaned:

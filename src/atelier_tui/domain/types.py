@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
@@ -39,15 +39,11 @@ def _cleaner(multiline: bool, limit: int):
 #: A one-line user text (name, title, label): cleaned, at most 200 characters.
 Line = Annotated[str, BeforeValidator(_cleaner(False, hygiene.SHORT_LIMIT))]
 #: A one-line user text that must not be empty.
-RequiredLine = Annotated[
-    str, StringConstraints(min_length=1), BeforeValidator(_cleaner(False, hygiene.SHORT_LIMIT))
-]
+RequiredLine = Annotated[str, StringConstraints(min_length=1), BeforeValidator(_cleaner(False, hygiene.SHORT_LIMIT))]
 #: A multi-line user text (notes, answers): cleaned, at most 4000 characters.
 Block = Annotated[str, BeforeValidator(_cleaner(True, hygiene.LONG_LIMIT))]
 #: A multi-line user text that must not be empty.
-RequiredBlock = Annotated[
-    str, StringConstraints(min_length=1), BeforeValidator(_cleaner(True, hygiene.LONG_LIMIT))
-]
+RequiredBlock = Annotated[str, StringConstraints(min_length=1), BeforeValidator(_cleaner(True, hygiene.LONG_LIMIT))]
 
 #: A stable identifier: lower-case letters, digits and dashes.
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
@@ -59,23 +55,21 @@ def new_id() -> str:
 
 def _to_utc(value: datetime) -> datetime:
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    value = value.astimezone(timezone.utc)
+        value = value.replace(tzinfo=UTC)
+    value = value.astimezone(UTC)
     return value.replace(microsecond=(value.microsecond // 1000) * 1000)
 
 
 def _iso_z(value: datetime) -> str:
-    return value.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return value.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 #: A moment, stored in UTC with millisecond precision, written as ISO 8601 with a Z.
-UtcDateTime = Annotated[
-    datetime, AfterValidator(_to_utc), PlainSerializer(_iso_z, return_type=str, when_used="json")
-]
+UtcDateTime = Annotated[datetime, AfterValidator(_to_utc), PlainSerializer(_iso_z, return_type=str, when_used="json")]
 
 
 def now_utc() -> datetime:
-    return _to_utc(datetime.now(timezone.utc))
+    return _to_utc(datetime.now(UTC))
 
 
 def local(value: datetime) -> datetime:
@@ -103,8 +97,6 @@ class Model(BaseModel):
     @classmethod
     def _drop_unknown_when_lenient(cls, data: Any, info: ValidationInfo) -> Any:
         if info.context and info.context.get("lenient") and isinstance(data, dict):
-            known = set(cls.model_fields) | {
-                f.alias for f in cls.model_fields.values() if f.alias is not None
-            }
+            known = set(cls.model_fields) | {f.alias for f in cls.model_fields.values() if f.alias is not None}
             return {k: v for k, v in data.items() if k in known}
         return data

@@ -28,7 +28,7 @@ def _line(text: str) -> str:
             # "12." must not start an ordered list: escape the dot or parenthesis after it.
             rest = text[match.end() :]
             return f"{lead}{marker}\\{rest}" if rest else text
-        return f"{lead}\\{text[len(lead):]}"
+        return f"{lead}\\{text[len(lead) :]}"
     return text
 
 

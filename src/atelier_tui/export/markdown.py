@@ -132,11 +132,12 @@ def render(session: Session) -> str:
     for title, items in ((T.VOORBEELDEN_GOED, goed), (T.VOORBEELDEN_MINDER, minder)):
         if items:
             nu.heading(3, title)
-            nu.bullets([
-                _item(v.titel, v.beschrijving)
-                + (f"\\\n  {T.LES}: {block(v.les, indent='  ')}" if v.les else "")
-                for v in items
-            ])
+            nu.bullets(
+                [
+                    _item(v.titel, v.beschrijving) + (f"\\\n  {T.LES}: {block(v.les, indent='  ')}" if v.les else "")
+                    for v in items
+                ]
+            )
     if s.eisen_wensen:
         nu.heading(3, T.EISEN_WENSEN)
         nu.table(
@@ -154,9 +155,7 @@ def render(session: Session) -> str:
     carried = rules.carry_over(s)
     if carried:
         nu.heading(3, T.MEEGENOMEN)
-        nu.bullets([
-            f"{T.KOLOM_LABEL[k.kolom]}: {inline(k.tekst)} ({T.stemmen(k.stemmen)})" for k in carried
-        ])
+        nu.bullets([f"{T.KOLOM_LABEL[k.kolom]}: {inline(k.tekst)} ({T.stemmen(k.stemmen)})" for k in carried])
     if nu.lines:
         d.heading(2, T.WERKATELIER_1)
         d.lines += nu.lines
@@ -243,10 +242,12 @@ def render(session: Session) -> str:
         )
     if ob.vervolg:
         d.heading(2, T.VERVOLG)
-        d.bullets([
-            (f"{inline(format_date(v.wanneer))}: " if v.wanneer else "") + block(v.tekst, indent="  ")
-            for v in ob.vervolg
-        ])
+        d.bullets(
+            [
+                (f"{inline(format_date(v.wanneer))}: " if v.wanneer else "") + block(v.tekst, indent="  ")
+                for v in ob.vervolg
+            ]
+        )
 
     # Evaluatie
     ev = s.evaluatie
@@ -257,11 +258,15 @@ def render(session: Session) -> str:
             avg = sum(int(k) * v for k, v in ev.cijfers.items()) / total
             counts = Counter({int(k): v for k, v in ev.cijfers.items()})
             d.para(T.cijfers(total, avg, [counts.get(i, 0) for i in range(1, 6)]))
-        d.bullets([
-            "“" + block(r.tekst, indent="  ") + "”"
-            + (f" ({inline(', '.join(p for p in (r.naam, r.fractie) if p))})" if r.naam or r.fractie else "")
-            for r in ev.reacties
-        ])
+        d.bullets(
+            [
+                "“"
+                + block(r.tekst, indent="  ")
+                + "”"
+                + (f" ({inline(', '.join(p for p in (r.naam, r.fractie) if p))})" if r.naam or r.fractie else "")
+                for r in ev.reacties
+            ]
+        )
     return d.text()
 
 

@@ -18,7 +18,7 @@ from ..teksten import ui as T
 from ..widgets.dialogs import NewSessionDialog, confirm
 
 
-def _dates(first, second) -> str:  # noqa: ANN001
+def _dates(first, second) -> str:
     """Both evenings in little space: '07-10 en 21-10-2026'."""
     if first and second and first.year == second.year:
         return f"{first:%d-%m} en {second:%d-%m-%Y}"

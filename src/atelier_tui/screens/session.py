@@ -25,7 +25,7 @@ RETRY_SECONDS = 3.0
 FOLLOW_SECONDS = 0.4
 
 
-def _file_stamp(path) -> tuple[int, int] | None:  # noqa: ANN001
+def _file_stamp(path) -> tuple[int, int] | None:
     try:
         st = os.stat(path)
     except OSError:
@@ -133,7 +133,7 @@ class SessionScreen(Screen):
         self._stamp = _file_stamp(opened.path) if follow else None
 
     @property
-    def session(self):  # noqa: ANN201
+    def session(self):
         return self.opened.session
 
     def compose(self) -> ComposeResult:
@@ -290,6 +290,7 @@ class SessionScreen(Screen):
             if widget.focusable:
                 widget.focus()
                 return
+
     @property
     def view(self) -> StepView | None:
         """The view of the current step, if it has one."""
@@ -309,9 +310,7 @@ class SessionScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Inside a text field the step keys belong to the text field.
-        if action in ("next_step", "previous_step") and isinstance(self.focused, (Input, TextArea)):
-            return False
-        return True
+        return not (action in ("next_step", "previous_step") and isinstance(self.focused, (Input, TextArea)))
 
     def action_next_step(self) -> None:
         i = STEP_KEYS.index(self.current)

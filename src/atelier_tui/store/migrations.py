@@ -2,7 +2,7 @@
 
 ``MIGRATIONS[n]`` turns a session document of version ``n`` into one of version ``n + 1``. To
 change the document layout: raise ``SCHEMA_VERSION`` in ``domain/session.py``, add the step here,
-and add a stored fixture of the old layout under ``tests/store_fixtures/``. No Textual, no files.
+and add a stored fixture of the old layout under ``tests/core/store_fixtures/``. No Textual, no files.
 """
 
 from __future__ import annotations

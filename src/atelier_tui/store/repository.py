@@ -25,7 +25,7 @@ import stat
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -313,9 +313,7 @@ def _load(raw: bytes) -> _Loaded:
         try:
             session = Session.model_validate(doc, context={"lenient": True})
         except ValidationError as exc:
-            raise _Unreadable(
-                t.reason_newer_unreadable(describe_validation_error(exc)), movable=False
-            ) from None
+            raise _Unreadable(t.reason_newer_unreadable(describe_validation_error(exc)), movable=False) from None
         return _Loaded(tables, session, newer.version, [], newer=True)
     except migrations.MigrationError as exc:
         raise _Unreadable(exc.message) from None
@@ -344,7 +342,7 @@ def list_backups(path: Path | str) -> list[BackupInfo]:
         match = _BACKUP_NAME.match(entry.name)
         if not match or entry.is_symlink():
             continue
-        moment = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S-%f").replace(tzinfo=timezone.utc)
+        moment = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S-%f").replace(tzinfo=UTC)
         result.append((moment, int(match.group(2) or 1), BackupInfo(Path(entry.path), moment)))
     result.sort(key=lambda item: item[:2], reverse=True)
     return [item[2] for item in result]
@@ -383,7 +381,7 @@ def _write_backup(path: Path, data: bytes, *, skip_if_same: bool = False) -> Pat
             os.unlink(old.path)
         except OSError:
             pass
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     stamp_path = _free_name(bdir, stamp, SUFFIX)
     atomic_write_bytes(stamp_path, data)
     return stamp_path
@@ -655,7 +653,7 @@ def _as_moment(value: Any) -> datetime | None:
     except ValueError:
         return None
     if moment is not None and moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment
 
 
@@ -673,7 +671,7 @@ def _info(path: Path) -> SessionInfo:
         st = os.lstat(path)
         if stat.S_ISLNK(st.st_mode):
             return problem(t.PROBLEM_LINK)
-        mtime = datetime.fromtimestamp(st.st_mtime, timezone.utc)
+        mtime = datetime.fromtimestamp(st.st_mtime, UTC)
         raw = read_bytes_nofollow(path)
     except (OSError, StoreError):
         return problem(t.PROBLEM_UNREADABLE)

@@ -14,7 +14,9 @@ OPDRACHTEN = "Opdrachten"
 HELP = "Toon deze hulp en stop."
 SESSIONS_DIR = "Map met sessies (standaard ./sessions, of ATELIER_SESSIONS_DIR)."
 NO_MOUSE = "Zet de muis uit (handig via SSH)."
-THEMA = "Kleurenthema, bijvoorbeeld projector-licht, projector-donker of hoog-contrast (anders het thema van de sessie)."
+THEMA = (
+    "Kleurenthema, bijvoorbeeld projector-licht, projector-donker of hoog-contrast (anders het thema van de sessie)."
+)
 
 DEMO = "Open een kopie van de demosessie (gemeente Lindewaard)."
 NEW = "Maak een nieuwe sessie en open die."

@@ -54,8 +54,7 @@ def session_not_found(name: str) -> str:
 
 def session_ambiguous(name: str, files: list[str]) -> str:
     return (
-        f"Er zijn meerdere sessies met de naam {_q(name)}: {', '.join(_q(f) for f in files)}. "
-        "Geef de bestandsnaam op."
+        f"Er zijn meerdere sessies met de naam {_q(name)}: {', '.join(_q(f) for f in files)}. Geef de bestandsnaam op."
     )
 
 
@@ -64,10 +63,7 @@ def session_exists(name: str) -> str:
 
 
 def session_in_use(name: str) -> str:
-    return (
-        f"De sessie {_q(name)} is nog geopend in een ander venster. "
-        "Sluit hem daar eerst en probeer het dan opnieuw."
-    )
+    return f"De sessie {_q(name)} is nog geopend in een ander venster. Sluit hem daar eerst en probeer het dan opnieuw."
 
 
 def trashed(name: str) -> str:
@@ -76,9 +72,7 @@ def trashed(name: str) -> str:
 
 # --- Read-only -------------------------------------------------------------------------------
 
-READ_ONLY_LOCKED = (
-    "Deze sessie is al geopend in een ander venster. U kijkt mee; wijzigingen worden niet bewaard."
-)
+READ_ONLY_LOCKED = "Deze sessie is al geopend in een ander venster. U kijkt mee; wijzigingen worden niet bewaard."
 READ_ONLY_ASKED = "Deze sessie is alleen geopend om te bekijken; wijzigingen worden niet bewaard."
 READ_ONLY_NEWER = (
     "Deze sessie is gemaakt met een nieuwere versie van Atelier. U kunt meekijken, maar "
@@ -103,9 +97,7 @@ _SAVE_REASONS = {
     errno.ENOENT: "de map met sessies is niet meer te vinden.",
 }
 
-_KEEP_TYPING = (
-    " Uw werk staat nog op het scherm; Atelier probeert het opnieuw bij de volgende wijziging."
-)
+_KEEP_TYPING = " Uw werk staat nog op het scherm; Atelier probeert het opnieuw bij de volgende wijziging."
 
 
 def not_saved(error: BaseException | None = None) -> str:
@@ -157,8 +149,7 @@ def version_invalid(value: object) -> str:
 
 def version_too_old(version: int, oldest: int) -> str:
     return (
-        f"Het bestand heeft versie {version}. Deze versie van Atelier kan alleen bestanden "
-        f"vanaf versie {oldest} lezen."
+        f"Het bestand heeft versie {version}. Deze versie van Atelier kan alleen bestanden vanaf versie {oldest} lezen."
     )
 
 
@@ -170,9 +161,7 @@ def migrated(old: int, new: int) -> str:
     return f"Deze sessie is bijgewerkt van versie {old} naar {new}."
 
 
-BACKUP_NOT_MADE = (
-    "Er kon geen reservekopie van deze sessie worden gemaakt. Uw werk wordt wel gewoon bewaard."
-)
+BACKUP_NOT_MADE = "Er kon geen reservekopie van deze sessie worden gemaakt. Uw werk wordt wel gewoon bewaard."
 
 
 # --- Damaged files and reserve copies --------------------------------------------------------
@@ -182,16 +171,11 @@ def corrupt(name: str, reason: str, moved_to: str | None, backup_moment: datetim
     """The message when a session file cannot be read."""
     parts = [f"De sessie {_q(name)} kan niet worden geopend. {reason}"]
     if moved_to:
-        parts.append(
-            f"Er is niets weggegooid: het bestand is apart gezet als {_q(moved_to)}."
-        )
+        parts.append(f"Er is niets weggegooid: het bestand is apart gezet als {_q(moved_to)}.")
     else:
         parts.append("Er is niets aan het bestand veranderd.")
     if backup_moment is not None:
-        parts.append(
-            f"Er is een goede reservekopie van {format_local(backup_moment)}. "
-            "U kunt die terugzetten."
-        )
+        parts.append(f"Er is een goede reservekopie van {format_local(backup_moment)}. U kunt die terugzetten.")
     else:
         parts.append("Er is geen bruikbare reservekopie gevonden.")
     return "\n".join(parts)

@@ -24,22 +24,21 @@ GEEN_JA_NEE = "het veld ‘{veld}’ moet true of false zijn."
 GEEN_GETAL = "het veld ‘{veld}’ moet een getal tussen 0 en 1 zijn."
 ONGELDIGE_NAAM = (
     "de naam ‘{naam}’ kan niet: gebruik alleen kleine letters, cijfers en streepjes, "
-    "bijvoorbeeld \"huisstijl-lindewaard\"."
+    'bijvoorbeeld "huisstijl-lindewaard".'
 )
 ONGELDIGE_KLEUR = (
     "het veld ‘{veld}’ heeft geen geldige kleur: ‘{waarde}’. "
-    "Schrijf een kleur als \"#1B5E3A\", \"rgb(27, 94, 58)\" of een kleurnaam zoals \"white\"."
+    'Schrijf een kleur als "#1B5E3A", "rgb(27, 94, 58)" of een kleurnaam zoals "white".'
 )
 ONGELDIGE_STIJL = (
     "het veld ‘{veld}’ heeft geen geldige tekststijl: ‘{waarde}’. "
-    "Gebruik bijvoorbeeld \"bold\", \"underline\", \"reverse\" of \"none\"."
+    'Gebruik bijvoorbeeld "bold", "underline", "reverse" of "none".'
 )
-GEEN_TABEL = "‘variables’ moet een tabel zijn: zet [variables] op een eigen regel, met daaronder naam = \"waarde\"."
+GEEN_TABEL = '‘variables’ moet een tabel zijn: zet [variables] op een eigen regel, met daaronder naam = "waarde".'
 ONGELDIGE_VARIABELE = "de variabele ‘{veld}’ kan niet: gebruik kleine letters, cijfers en streepjes."
 
 # Warnings: the theme is still used.
 ONBEKEND_VELD = "Thema-bestand {pad}: het veld ‘{veld}’ is onbekend en wordt genegeerd (tikfout?)."
 DUBBELE_NAAM = (
-    "Thema-bestand {pad}: de naam ‘{naam}’ wordt in deze map al gebruikt door {ander}; "
-    "dit bestand wordt overgeslagen."
+    "Thema-bestand {pad}: de naam ‘{naam}’ wordt in deze map al gebruikt door {ander}; dit bestand wordt overgeslagen."
 )

@@ -49,7 +49,9 @@ NIEUW_MAKEN = "Maken"
 NIEUW_NAAM_LEEG = "Geef de sessie een naam."
 NIEUW_BESTAAT = "Er is al een sessie met deze naam. Kies een andere naam."
 
-WEG_VRAAG = "Sessie ‘{naam}’ weggooien?\n\nHij gaat naar de prullenbak in de sessiemap ({map}) en is daar terug te halen."
+WEG_VRAAG = (
+    "Sessie ‘{naam}’ weggooien?\n\nHij gaat naar de prullenbak in de sessiemap ({map}) en is daar terug te halen."
+)
 WEG_GEDAAN = "‘{naam}’ staat nu in de prullenbak: {pad}"
 
 BESCHADIGD_KOP = "Dit sessiebestand is beschadigd"
@@ -68,8 +70,7 @@ NIET_OPGESLAGEN = "NIET OPGESLAGEN"
 ALLEEN_LEZEN = "alleen lezen"
 ALLEEN_LEZEN_MELDING = "Alleen lezen: {reden}"
 NOG_GEEN_SCHERM = (
-    "Voor deze stap is nog geen invoerscherm. Wat al in de sessie staat, blijft bewaard "
-    "en komt in de samenvatting."
+    "Voor deze stap is nog geen invoerscherm. Wat al in de sessie staat, blijft bewaard en komt in de samenvatting."
 )
 HUIDIG = "{gemeente} · {groep} · {stap}"
 

@@ -33,12 +33,12 @@ class DetailsPanel(Static, can_focus=True):
     DetailsPanel:focus { border: tall $primary; }
     """
 
-    def __init__(self, spec: DetailsSpec, *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, spec: DetailsSpec, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.spec = spec
 
     @property
-    def view(self):  # noqa: ANN201
+    def view(self):
         """The step view this widget lives in: saving, cleaning, read-only checks."""
         from ..screens.steps.base import step_view_of
 
@@ -71,7 +71,9 @@ class DetailsPanel(Static, can_focus=True):
         if not self.view.can_edit():
             return
         session = self.view.session
-        values = await self.app.push_screen_wait(FormDialog(self.spec.title, self.spec.fields(session), self.spec.read(session)))
+        values = await self.app.push_screen_wait(
+            FormDialog(self.spec.title, self.spec.fields(session), self.spec.read(session))
+        )
         if values is None:
             return
         # Apply to a copy first: the session itself only changes when the whole change is valid.

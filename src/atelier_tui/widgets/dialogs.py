@@ -76,7 +76,7 @@ class NewSessionDialog(ModalScreen[tuple[str, str] | None]):
     """
     BINDINGS = [Binding("escape", "cancel", T.TERUG)]
 
-    def __init__(self, exists) -> None:  # noqa: ANN001 - callable(name) -> bool
+    def __init__(self, exists) -> None:
         super().__init__()
         self._exists = exists
 

@@ -109,7 +109,7 @@ class LadderDiagram(Widget, can_focus=True):
     LadderDiagram { width: auto; height: 1fr; padding: 0 1; }
     """
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.face = LadderFace(rungs=())
 
@@ -179,7 +179,9 @@ class _Drawing:
         rows = self._ladder_rows()
         rung_y = {key: y for y, (kind, key, _) in enumerate(rows) if kind == "rung"}
         lines = [self._header()]
-        lines += [self._ladder_cell(kind, key, n) + self._cells(y, kind, rung_y) for y, (kind, key, n) in enumerate(rows)]
+        lines += [
+            self._ladder_cell(kind, key, n) + self._cells(y, kind, rung_y) for y, (kind, key, n) in enumerate(rows)
+        ]
         room = self.height - len(lines) - 1
         if room > 0:
             lines.append(Content(""))

@@ -60,7 +60,9 @@ def qr_lines(url: str, scale: int = 1) -> list[str]:
     rows = [tuple(m for m in row for _ in range(scale)) for row in qr_matrix(url) for _ in range(scale)]
     if len(rows) % 2:
         rows.append((False,) * len(rows[0]))
-    return ["".join(GLYPHS[top, bottom] for top, bottom in zip(upper, lower)) for upper, lower in zip(rows[::2], rows[1::2])]
+    return [
+        "".join(GLYPHS[top, bottom] for top, bottom in zip(upper, lower)) for upper, lower in zip(rows[::2], rows[1::2])
+    ]
 
 
 def modules(url: str) -> int:
@@ -154,7 +156,7 @@ class QRCode(Widget):
         show_url: bool = True,
         max_scale: int = MAX_SCALE,
         name: str | None = None,
-        id: str | None = None,  # noqa: A002
+        id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -175,7 +177,9 @@ class QRCode(Widget):
     def render(self) -> RenderResult:
         if not self.url:
             return Content("")
-        url = Content.styled("\n".join(fold_url(self.url, self.content_size.width)), URL_STYLE) if self.show_url else None
+        url = (
+            Content.styled("\n".join(fold_url(self.url, self.content_size.width)), URL_STYLE) if self.show_url else None
+        )
         scale = self.scale
         if not scale:
             message = Content.styled(D.TE_KLEIN, "bold $text-warning")

@@ -54,12 +54,12 @@ class RecordList(OptionList):
     RecordList > .option-list--option { padding: 0 1; }
     """
 
-    def __init__(self, spec: ListSpec, *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, spec: ListSpec, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.spec = spec
 
     @property
-    def view(self):  # noqa: ANN201
+    def view(self):
         """The step view this widget lives in: saving, cleaning, read-only checks."""
         from ..screens.steps.base import step_view_of
 

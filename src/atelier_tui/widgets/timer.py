@@ -77,7 +77,7 @@ class StepTimer(Static):
         show_empty: bool = False,
         clock: Callable[[], float] = time.monotonic,
         name: str | None = None,
-        id: str | None = None,  # noqa: A002 - Textual's name
+        id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -174,7 +174,6 @@ class StepTimer(Static):
         self.update(Content(template.format(tijd=format_seconds(self.remaining or 0))))
 
 
-
 class BigTimer(Digits):
     """The same countdown in large digits, for a presenter view. It follows a ``StepTimer``.
 
@@ -188,7 +187,9 @@ class BigTimer(Digits):
     BigTimer.-done { background: $warning; color: $text; }
     """
 
-    def __init__(self, source: StepTimer, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+    def __init__(
+        self, source: StepTimer, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__("", name=name, id=id, classes=classes)
         self.source = source
 

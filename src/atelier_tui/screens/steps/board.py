@@ -216,8 +216,9 @@ class KansenKnelpuntenView(StepView):
     # Changing and saving -----------------------------------------------------------------------
 
     @contextmanager
-    def _change(self, what: str, subject: str | None, *, merge: str | None = None,
-                undoable: bool = True) -> Iterator[None]:
+    def _change(
+        self, what: str, subject: str | None, *, merge: str | None = None, undoable: bool = True
+    ) -> Iterator[None]:
         """Wrap one change of the cards about card ``subject``: remember the cards as they were
         (for undo), stamp ``gewijzigd`` on what changed, save, then redraw with ``subject`` selected."""
         afsluiting = self.session.afsluiting

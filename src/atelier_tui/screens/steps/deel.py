@@ -66,7 +66,7 @@ def url_error(url: str) -> str | None:
 class DeelForm(FormDialog):
     """The form for the link and its explanation; a wrong link is explained in the form itself."""
 
-    def dismiss(self, result: Any = None):  # noqa: ANN201
+    def dismiss(self, result: Any = None):
         if result is not None:
             error = url_error(result.get("url") or "")
             if error is not None:
@@ -167,7 +167,9 @@ class DeelView(StepView, can_focus=True):
             # Beside the code: the explanation and the link in a column to the right.
             text_width = max(SIDE_TEXT_MIN, min(SIDE_TEXT_MAX, width - modules(url) - SIDE_GAP))
             code_width = width - text_width - SIDE_GAP
-            text_height = (_wrapped_rows(toelichting, text_width) + 1 if toelichting else 0) + text_rows(url, text_width)
+            text_height = (_wrapped_rows(toelichting, text_width) + 1 if toelichting else 0) + text_rows(
+                url, text_width
+            )
             scale = fit_scale(url, code_width, height - above, with_url=False)
             if scale and text_height <= height - above:
                 choice = ("side", with_heading, scale, text_width)
@@ -202,7 +204,9 @@ class DeelView(StepView, can_focus=True):
         if not self.can_edit():
             return
         deel = self.session.deel
-        values = await self.app.push_screen_wait(DeelForm(D.FORM_TITEL, FIELDS, {"url": deel.url, "toelichting": deel.toelichting}))
+        values = await self.app.push_screen_wait(
+            DeelForm(D.FORM_TITEL, FIELDS, {"url": deel.url, "toelichting": deel.toelichting})
+        )
         if values is None:
             return
         try:
@@ -215,4 +219,3 @@ class DeelView(StepView, can_focus=True):
         self.session.deel = new
         self.commit()
         self.reload()
-

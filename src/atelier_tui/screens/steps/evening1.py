@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
@@ -28,7 +28,7 @@ from .prep import StepHeading, section
 # --- Opening -------------------------------------------------------------------------------
 
 
-def _agenda_times(session, punt: AgendaPunt) -> str:  # noqa: ANN001
+def _agenda_times(session, punt: AgendaPunt) -> str:
     """'19.30–19.40' from the evening's start time and the time boxes before this item."""
     start = session.avond1.begintijd
     if start is None:
@@ -43,7 +43,7 @@ def _agenda_times(session, punt: AgendaPunt) -> str:  # noqa: ANN001
     return f"{begin:%H.%M}–{end:%H.%M}"
 
 
-def _render_agenda(p: AgendaPunt, s) -> Content:  # noqa: ANN001
+def _render_agenda(p: AgendaPunt, s) -> Content:
     times = _agenda_times(s, p)
     return Content.assemble(
         Content.styled(times.ljust(12), "bold") if times else Content(""),
@@ -78,7 +78,7 @@ SPELREGELS = ListSpec(
 )
 
 
-def _write_doel(s, v: dict) -> None:  # noqa: ANN001
+def _write_doel(s, v: dict) -> None:
     s.avond1 = s.avond1.model_copy(update={"doel": v["doel"]})
 
 
@@ -115,11 +115,20 @@ class OpeningView(StepView):
 OORDEEL = ((T.GOED, "goed"), (T.MINDER_GOED, "minder-goed"))
 
 
-def _render_voorbeeld(v: Voorbeeld, s) -> Content:  # noqa: ANN001
+def _render_voorbeeld(v: Voorbeeld, s) -> Content:
     good = v.oordeel == "goed"
-    badge = Content.styled(f" {T.GOED if good else T.MINDER_GOED} ", "bold reverse $success" if good else "bold reverse $error")
+    badge = Content.styled(
+        f" {T.GOED if good else T.MINDER_GOED} ", "bold reverse $success" if good else "bold reverse $error"
+    )
     opgave = next((o.titel for o in s.opgaven if o.id == v.opgave_id), "")
-    parts = [Content.assemble(badge, Content(" "), Content.styled(v.titel, "bold"), Content.styled(f"  · {opgave}" if opgave else "", "italic"))]
+    parts = [
+        Content.assemble(
+            badge,
+            Content(" "),
+            Content.styled(v.titel, "bold"),
+            Content.styled(f"  · {opgave}" if opgave else "", "italic"),
+        )
+    ]
     if v.beschrijving:
         parts.append(Content(v.beschrijving))
     if v.les:
@@ -158,8 +167,10 @@ SOORT_EW = (("Eis", "eis"), ("Wens", "wens"))
 VAN = tuple((label, key) for key, label in E.VAN_LABEL.items())
 
 
-def _render_eis(e: EisWens, s) -> Content:  # noqa: ANN001
-    kind = Content.styled(f" {E.EIS_WENS_LABEL[e.soort]} ", "bold reverse $accent" if e.soort == "eis" else "bold reverse $secondary")
+def _render_eis(e: EisWens, s) -> Content:
+    kind = Content.styled(
+        f" {E.EIS_WENS_LABEL[e.soort]} ", "bold reverse $accent" if e.soort == "eis" else "bold reverse $secondary"
+    )
     meta = " · ".join(x for x in (e.categorie, E.VAN_LABEL[e.van]) if x)
     return Content("\n").join([Content.assemble(kind, Content.styled("  " + meta, "italic")), Content(e.tekst)])
 
@@ -239,7 +250,9 @@ class AfsluitingView(StepView):
             column = self.query_one(f"#{kolom}", CarriedColumn)
             column.border_title = title
             cards = [k for k in carried if k.kolom == kolom]
-            column.update(Content("\n").join([_card_line(k) for k in cards]) if cards else Content.styled(T.AFS_GEEN, "italic"))
+            column.update(
+                Content("\n").join([_card_line(k) for k in cards]) if cards else Content.styled(T.AFS_GEEN, "italic")
+            )
         mode = T.AFS_MODE_HAND if s.afsluiting.gekozen is not None else T.AFS_MODE_AUTO.format(n=s.afsluiting.top)
         self.query_one("#mode", Static).update(Content(mode))
         selection = self.query_one("#choose", SelectionList)

@@ -23,8 +23,8 @@ from ...domain.session import (
     FractiePositie,
     InitiatiefRol,
     Inspiratie,
-    Reactieafspraak,
     Reactie,
+    Reactieafspraak,
     VervolgStap,
 )
 from ...teksten import export as E
@@ -37,11 +37,11 @@ from .evening1 import CarriedColumn, _card_line
 from .prep import StepHeading, section
 
 
-def _rung_choices(s) -> tuple[tuple[str, str], ...]:  # noqa: ANN001
+def _rung_choices(s) -> tuple[tuple[str, str], ...]:
     return tuple((t.naam, t.key) for t in s.ladder.treden)
 
 
-def _rung_name(s, key: str | None) -> str:  # noqa: ANN001
+def _rung_name(s, key: str | None) -> str:
     t = s.ladder.trede(key)
     return t.naam if t else ""
 
@@ -52,9 +52,11 @@ INSPIRATIE = ListSpec(
     get=lambda s: s.inspiratie,
     model=Inspiratie,
     fields=lambda s: [FieldSpec("titel", T.F_TITEL, required=True), FieldSpec("toelichting", T.F_TOELICHTING, "block")],
-    render=lambda i, s: Content("\n").join([Content.styled(i.titel, "bold"), Content(i.toelichting)])
-    if i.toelichting
-    else Content.styled(i.titel, "bold"),
+    render=lambda i, s: (
+        Content("\n").join([Content.styled(i.titel, "bold"), Content(i.toelichting)])
+        if i.toelichting
+        else Content.styled(i.titel, "bold")
+    ),
     name=lambda i: i.titel,
     new_title=T.INSPIRATIE_NIEUW,
     edit_title=T.INSPIRATIE_BEWERK,
@@ -85,9 +87,15 @@ class TerugblikView(StepView):
             column = self.query_one(f"#{kolom}", CarriedColumn)
             column.border_title = title
             cards = [k for k in carried if k.kolom == kolom]
-            column.update(Content("\n").join([_card_line(k) for k in cards]) if cards else Content.styled(T.AFS_GEEN, "italic"))
-        lessons = [Content.assemble(Content.styled("• ", "bold $accent"), Content(v.les)) for v in s.voorbeelden if v.les]
-        self.query_one("#lessen", Static).update(Content("\n").join(lessons) if lessons else Content.styled(T.GEEN_LESSEN, "italic"))
+            column.update(
+                Content("\n").join([_card_line(k) for k in cards]) if cards else Content.styled(T.AFS_GEEN, "italic")
+            )
+        lessons = [
+            Content.assemble(Content.styled("• ", "bold $accent"), Content(v.les)) for v in s.voorbeelden if v.les
+        ]
+        self.query_one("#lessen", Static).update(
+            Content("\n").join(lessons) if lessons else Content.styled(T.GEEN_LESSEN, "italic")
+        )
 
 
 # --- Ambitie -------------------------------------------------------------------------------
@@ -95,7 +103,7 @@ class TerugblikView(StepView):
 KEUZES = ((E.KEUZE_LABEL["een-lijn"], "een-lijn"), (E.KEUZE_LABEL["per-opgave"], "per-opgave"))
 
 
-def _ambitie_fields(s) -> list[FieldSpec]:  # noqa: ANN001
+def _ambitie_fields(s) -> list[FieldSpec]:
     return [
         FieldSpec("niveau", T.F_AMBITIENIVEAU, "choice", choices=_rung_choices(s)),
         FieldSpec("keuze", T.F_KEUZE, "choice", choices=KEUZES),
@@ -104,19 +112,22 @@ def _ambitie_fields(s) -> list[FieldSpec]:  # noqa: ANN001
     ]
 
 
-def _read_ambitie(s) -> dict:  # noqa: ANN001
+def _read_ambitie(s) -> dict:
     a = s.ambitie
     return {"niveau": a.niveau, "keuze": a.keuze, "regel": a.regel, "toelichting": a.toelichting}
 
 
-def _write_ambitie(s, v: dict) -> None:  # noqa: ANN001
+def _write_ambitie(s, v: dict) -> None:
     s.ambitie = s.ambitie.model_copy(update=v)
 
 
-def _render_ambitie(s) -> Content:  # noqa: ANN001
+def _render_ambitie(s) -> Content:
     a = s.ambitie
     lines = [
-        Content.assemble(Content.styled(T.F_AMBITIENIVEAU + ": ", "bold"), Content.styled(_rung_name(s, a.niveau) or "—", "bold $accent")),
+        Content.assemble(
+            Content.styled(T.F_AMBITIENIVEAU + ": ", "bold"),
+            Content.styled(_rung_name(s, a.niveau) or "—", "bold $accent"),
+        ),
         Content.assemble(Content.styled(T.F_KEUZE + ": ", "bold"), Content(E.KEUZE_LABEL.get(a.keuze or "", "—"))),
     ]
     if a.regel:
@@ -144,7 +155,7 @@ FRACTIES = ListSpec(
 )
 
 
-def alignment(s) -> Content:  # noqa: ANN001
+def alignment(s) -> Content:
     """Per rung the fracties that put the council's level there: how aligned is the council?"""
     placed = [f for f in s.ambitie.fracties if f.trede]
     if not placed:
@@ -204,7 +215,7 @@ class AmbitieView(StepView):
 # --- Bewonersinitiatieven ------------------------------------------------------------------
 
 
-def _render_rol(r: InitiatiefRol, s) -> Content:  # noqa: ANN001
+def _render_rol(r: InitiatiefRol, s) -> Content:
     mark = Content.styled("[✔] " if r.gekozen else "[ ] ", "bold $success" if r.gekozen else "$text-muted")
     head = Content.assemble(mark, Content.styled(r.naam, "bold"))
     return Content("\n").join([head, Content(r.uitleg)]) if r.uitleg else head
@@ -266,9 +277,13 @@ BEREIK = ((T.BEREIK_JA, "ja"), (T.BEREIK_DEELS, "deels"), (T.BEREIK_NEE, "nee"))
 BEREIK_STIJL = {"ja": "bold reverse $success", "deels": "bold reverse $warning", "nee": "bold reverse $error"}
 
 
-def _render_groep(g: Doelgroep, s) -> Content:  # noqa: ANN001
+def _render_groep(g: Doelgroep, s) -> Content:
     label = dict((v, lbl) for lbl, v in BEREIK).get(g.bereikt or "", T.BEREIK_ONBEKEND)
-    head = Content.assemble(Content.styled(f" {label} ", BEREIK_STIJL.get(g.bereikt or "", "reverse")), Content(" "), Content.styled(g.naam, "bold"))
+    head = Content.assemble(
+        Content.styled(f" {label} ", BEREIK_STIJL.get(g.bereikt or "", "reverse")),
+        Content(" "),
+        Content.styled(g.naam, "bold"),
+    )
     parts = [head]
     if g.hoe_bereiken:
         parts.append(Content.assemble(Content.styled(T.HOE + ": ", "italic"), Content(g.hoe_bereiken)))
@@ -304,8 +319,10 @@ class UnusualSuspectsView(StepView):
 # --- Draagvlak -----------------------------------------------------------------------------
 
 
-def _render_criterium(c: Criterium, s) -> Content:  # noqa: ANN001
-    head = Content.assemble(Content.styled(c.naam, "bold"), Content.styled(f"  · {c.geldt_voor}" if c.geldt_voor else "", "italic"))
+def _render_criterium(c: Criterium, s) -> Content:
+    head = Content.assemble(
+        Content.styled(c.naam, "bold"), Content.styled(f"  · {c.geldt_voor}" if c.geldt_voor else "", "italic")
+    )
     parts = [head]
     if c.uitleg:
         parts.append(Content(c.uitleg))
@@ -345,7 +362,7 @@ def _question(key: str) -> str:
     return next((q.vraag for q in questions() if q.key == key), key)
 
 
-def _render_antwoord(a: Antwoord, s) -> Content:  # noqa: ANN001
+def _render_antwoord(a: Antwoord, s) -> Content:
     head = Content.styled(_question(a.vraag), "bold $accent")
     body = Content(a.antwoord) if a.antwoord else Content.styled(T.GEEN_ANTWOORD, "italic $text-muted")
     return Content("\n").join([head, body])
@@ -387,7 +404,7 @@ class AnswerList(RecordList):
         self.replace(index, answer.model_copy(update={"antwoord": self.view.clean(text, multiline=True)}))
 
 
-def _check_actie(a: Actiepunt, s) -> str | None:  # noqa: ANN001
+def _check_actie(a: Actiepunt, s) -> str | None:
     evening = s.avond2.datum or s.avond1.datum
     if a.wanneer and evening and a.wanneer < evening:
         return T.DATUM_VOOR_AVOND.format(datum=a.wanneer.strftime("%d-%m-%Y"))
@@ -414,13 +431,15 @@ ACTIEPUNTEN = ListSpec(
         FieldSpec("wat", T.F_WAT, "block", required=True),
         FieldSpec("wanneer", T.F_WANNEER, "date"),
     ],
-    render=lambda a, s: Content("\n").join([
-        Content.assemble(
-            Content.styled(a.wie or T.WIE_ONBEKEND, "bold"),
-            Content.styled("  " + (a.wanneer.strftime("%d-%m-%Y") if a.wanneer else T.GEEN_DATUM), "$accent"),
-        ),
-        Content(a.wat),
-    ]),
+    render=lambda a, s: Content("\n").join(
+        [
+            Content.assemble(
+                Content.styled(a.wie or T.WIE_ONBEKEND, "bold"),
+                Content.styled("  " + (a.wanneer.strftime("%d-%m-%Y") if a.wanneer else T.GEEN_DATUM), "$accent"),
+            ),
+            Content(a.wat),
+        ]
+    ),
     name=lambda a: a.wat[:40],
     new_title=T.ACTIE_NIEUW,
     edit_title=T.ACTIE_BEWERK,
@@ -492,7 +511,14 @@ def render_ratings(cijfers: dict[str, int]) -> Content:
     for i in range(5, 0, -1):
         n = cijfers.get(str(i), 0)
         bar = "█" * round(20 * n / most) if n else ""
-        lines.append(Content.assemble(Content.styled(f" {i} ", "bold reverse $accent"), Content(" "), Content.styled(bar, "$accent"), Content(f" {n}")))
+        lines.append(
+            Content.assemble(
+                Content.styled(f" {i} ", "bold reverse $accent"),
+                Content(" "),
+                Content.styled(bar, "$accent"),
+                Content(f" {n}"),
+            )
+        )
     if total:
         avg = sum(int(k) * v for k, v in cijfers.items()) / total
         lines.append(Content.styled(T.GEMIDDELD.format(avg=f"{avg:.1f}".replace(".", ","), n=total), "bold"))

@@ -148,7 +148,11 @@ class LadderStepView(StepView):
         diagram.border_title = Content(self.ladder.naam)
         diagram.show(
             LadderFace.of(
-                self.ladder, s.opgaven, selected=self.opgave_id, moving=self.moving if opgave else None, rung=self.rung_key
+                self.ladder,
+                s.opgaven,
+                selected=self.opgave_id,
+                moving=self.moving if opgave else None,
+                rung=self.rung_key,
             )
         )
         self.query_one("#details-text", Static).update(self._details(opgave))
@@ -185,11 +189,15 @@ class LadderStepView(StepView):
         for wat in ("nu", "straks"):
             trede = self.ladder.trede(getattr(opgave, wat))
             label = Content.styled(f"{_MARKER[wat]} {_LABEL[wat]:<7}", _STYLE[wat])
-            lines.append(Content.assemble(label, Content(trede.naam) if trede else Content.styled(T.NOG_NIET, "italic")))
+            lines.append(
+                Content.assemble(label, Content(trede.naam) if trede else Content.styled(T.NOG_NIET, "italic"))
+            )
         if getattr(opgave, self.moving) is None:
             lines.append(Content.styled(T.PLAATSEN_HINT.format(wat=_LABEL[self.moving]), "italic $text-muted"))
         lines += [Content(""), Content.styled(T.TOELICHTING, "bold underline")]
-        lines.append(Content(opgave.toelichting) if opgave.toelichting else Content.styled(T.GEEN_TOELICHTING, "italic"))
+        lines.append(
+            Content(opgave.toelichting) if opgave.toelichting else Content.styled(T.GEEN_TOELICHTING, "italic")
+        )
         return Content("\n").join(lines)
 
     def _refused(self, exc: ValidationError) -> None:
@@ -288,7 +296,9 @@ class LadderStepView(StepView):
         own = current not in variants
         if own:
             choices.insert(0, (T.EIGEN_LADDER, current))
-        field = FieldSpec("variant", T.F_VARIANT, "choice", choices=tuple(choices), allow_blank=False, help=T.F_VARIANT_HULP)
+        field = FieldSpec(
+            "variant", T.F_VARIANT, "choice", choices=tuple(choices), allow_blank=False, help=T.F_VARIANT_HULP
+        )
         values = await self._ask(T.LADDER_FORM, [field], {"variant": current})
         if values is None or values["variant"] == current:
             return
@@ -311,8 +321,9 @@ class LadderStepView(StepView):
         names = [T.GEBRUIK[u.wat].format(naam=u.naam) for u in uses]
         return "\n".join(T.LIJST_REGEL.format(wat=n) for n in names) if lines else ", ".join(names)
 
-    async def _replace_ladder(self, ladder: Ladder, done: str = "", *, title: str = "", question: str = "",
-                              yes: str = "") -> None:
+    async def _replace_ladder(
+        self, ladder: Ladder, done: str = "", *, title: str = "", question: str = "", yes: str = ""
+    ) -> None:
         """Put ``ladder`` in place, after asking ``question`` (if any): clears what stood on a rung
         that is gone, saves, and says what happened (``done`` and what was cleared)."""
         if question:
@@ -355,7 +366,9 @@ class LadderStepView(StepView):
             "x": (T.KNOP_VERWIJDEREN, self.action_remove_rung),
         }
         choices = [(key, label) for key, (label, _) in actions.items()]
-        answer = await self.app.push_screen_wait(ChoiceDialog(T.TREDEN_KOP.format(naam=trede.naam), T.TREDEN_VRAAG, choices))
+        answer = await self.app.push_screen_wait(
+            ChoiceDialog(T.TREDEN_KOP.format(naam=trede.naam), T.TREDEN_VRAAG, choices)
+        )
         if answer in actions:
             self.call_after_refresh(actions[answer][1])
 

@@ -30,7 +30,7 @@ SESSIE_FIELDS = [
 ]
 
 
-def _read_sessie(s) -> dict:  # noqa: ANN001
+def _read_sessie(s) -> dict:
     return {
         "gemeente": s.gemeente,
         "soort_bijeenkomst": s.soort_bijeenkomst,
@@ -44,7 +44,7 @@ def _read_sessie(s) -> dict:  # noqa: ANN001
     }
 
 
-def _write_sessie(s, v: dict) -> None:  # noqa: ANN001
+def _write_sessie(s, v: dict) -> None:
     s.gemeente = v["gemeente"]
     s.soort_bijeenkomst = v["soort_bijeenkomst"]
     s.facilitator = v["facilitator"]
@@ -52,17 +52,31 @@ def _write_sessie(s, v: dict) -> None:  # noqa: ANN001
     s.avond2 = s.avond2.model_copy(update={"datum": v["a2_datum"], "begintijd": v["a2_tijd"], "plaats": v["a2_plaats"]})
 
 
-def _render_sessie(s) -> Content:  # noqa: ANN001
-    def evening(label: str, avond) -> Content:  # noqa: ANN001
-        parts = [p for p in (format_value(SESSIE_FIELDS[3], avond.datum), format_value(SESSIE_FIELDS[4], avond.begintijd), avond.plaats) if p]
+def _render_sessie(s) -> Content:
+    def evening(label: str, avond) -> Content:
+        parts = [
+            p
+            for p in (
+                format_value(SESSIE_FIELDS[3], avond.datum),
+                format_value(SESSIE_FIELDS[4], avond.begintijd),
+                avond.plaats,
+            )
+            if p
+        ]
         return Content.assemble(Content.styled(f"{label}: ", "bold"), Content(", ".join(parts) or "—"))
 
-    return Content("\n").join([
-        Content.styled(s.gemeente or "—", "bold"),
-        Content(" · ".join(p for p in (s.soort_bijeenkomst, s.facilitator and f"{T.F_FACILITATOR}: {s.facilitator}") if p)),
-        evening(E.AVOND_1, s.avond1),
-        evening(E.AVOND_2, s.avond2),
-    ])
+    return Content("\n").join(
+        [
+            Content.styled(s.gemeente or "—", "bold"),
+            Content(
+                " · ".join(
+                    p for p in (s.soort_bijeenkomst, s.facilitator and f"{T.F_FACILITATOR}: {s.facilitator}") if p
+                )
+            ),
+            evening(E.AVOND_1, s.avond1),
+            evening(E.AVOND_2, s.avond2),
+        ]
+    )
 
 
 def _present(p: Deelnemer) -> str:
@@ -76,7 +90,7 @@ def _present(p: Deelnemer) -> str:
     return T.AFWEZIG
 
 
-def _render_deelnemer(p: Deelnemer, s) -> Content:  # noqa: ANN001
+def _render_deelnemer(p: Deelnemer, s) -> Content:
     details = " · ".join(x for x in (p.fractie, E.ROL_LABEL[p.rol], _present(p)) if x)
     return Content.assemble(Content.styled(p.naam, "bold"), Content("  " + details))
 
@@ -120,13 +134,14 @@ class SessieView(StepView):
     def compose(self) -> ComposeResult:
         yield StepHeading(self.step_key)
         yield DetailsPanel(
-            DetailsSpec(T.SESSIE_BEWERK, lambda s: SESSIE_FIELDS, _read_sessie, _write_sessie, _render_sessie), id="sessie-details"
+            DetailsSpec(T.SESSIE_BEWERK, lambda s: SESSIE_FIELDS, _read_sessie, _write_sessie, _render_sessie),
+            id="sessie-details",
         )
         yield section(T.DEELNEMERS)
         yield RecordList(DEELNEMERS, id="deelnemers")
 
 
-def _render_intake(n: IntakeNotitie, s) -> Content:  # noqa: ANN001
+def _render_intake(n: IntakeNotitie, s) -> Content:
     head = " · ".join(x for x in (n.met_wie, n.datum.strftime("%d-%m-%Y") if n.datum else "") if x)
     parts = [Content.styled(head, "bold")]
     if n.wat_leeft:
@@ -154,7 +169,7 @@ INTAKE = ListSpec(
 SOORT_OPGAVE = ((T.OPGAVE, "opgave"), (T.PRAKTIJKVOORBEELD, "praktijkvoorbeeld"))
 
 
-def _render_opgave(o: Opgave, s) -> Content:  # noqa: ANN001
+def _render_opgave(o: Opgave, s) -> Content:
     soort = dict((v, lbl) for lbl, v in SOORT_OPGAVE)[o.soort]
     head = Content.assemble(Content.styled(o.titel, "bold"), Content.styled(f"  ({soort})", "italic"))
     return Content("\n").join([head, Content(o.omschrijving)]) if o.omschrijving else head

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
-from pathlib import Path
 
-import pytest
 from textual.widgets import DataTable, Input
 
 from atelier_tui.app import AtelierApp, HelpScreen
@@ -220,7 +218,7 @@ async def test_a_card_being_typed_is_kept_when_the_app_stops(sessions_dir):
     path = create_demo_copy(SessionsDir(sessions_dir))
     app = AtelierApp(sessions_dir, open_path=path, step="kansen-knelpunten")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _wait_for_session(pilot)
+        await _wait_for_session(pilot)
         for _ in range(5):
             await pilot.pause()
         await pilot.press("n", *"Nog niet bevestigd")

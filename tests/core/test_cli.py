@@ -11,7 +11,6 @@ import pytest
 
 from atelier_tui.cli import main
 from atelier_tui.domain import builtin
-from atelier_tui.domain.session import Session
 from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir
 
@@ -72,7 +71,10 @@ def test_sessions_dir_from_environment(demo, sessions_dir, monkeypatch, capsys):
 
 
 def test_new_creates_a_session_without_opening(sessions_dir, capsys):
-    assert main(["new", "Najaar 2026", "--gemeente", "Lindewaard", "--niet-openen", "--sessions-dir", str(sessions_dir)]) == 0
+    assert (
+        main(["new", "Najaar 2026", "--gemeente", "Lindewaard", "--niet-openen", "--sessions-dir", str(sessions_dir)])
+        == 0
+    )
     path = sessions_dir / "najaar-2026.json"
     assert path.exists()
     assert main(["new", "Najaar 2026", "--niet-openen", "--sessions-dir", str(sessions_dir)]) == 1

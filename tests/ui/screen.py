@@ -8,7 +8,7 @@ import re
 _TEXT = re.compile(r'<text [^>]*clip-path="url\(#[^)]*-line-(\d+)\)"[^>]*>(.*?)</text>', re.S)
 
 
-def screen_text(app) -> str:  # noqa: ANN001
+def screen_text(app) -> str:
     """The visible characters, line by line (from the SVG screenshot Textual makes)."""
     lines: dict[int, list[str]] = {}
     for number, text in _TEXT.findall(app.export_screenshot()):
@@ -16,13 +16,13 @@ def screen_text(app) -> str:  # noqa: ANN001
     return "\n".join("".join(lines[n]) for n in sorted(lines))
 
 
-async def settle(pilot, n: int = 5) -> None:  # noqa: ANN001
+async def settle(pilot, n: int = 5) -> None:
     """Let the app process what is pending."""
     for _ in range(n):
         await pilot.pause()
 
 
-async def wait_for(pilot, kind) -> None:  # noqa: ANN001
+async def wait_for(pilot, kind) -> None:
     """Wait until the screen on top is a ``kind`` (a screen class), then let it settle."""
     for _ in range(60):
         await pilot.pause()
@@ -32,7 +32,7 @@ async def wait_for(pilot, kind) -> None:  # noqa: ANN001
     raise AssertionError(f"expected {kind.__name__}, got {pilot.app.screen!r}")
 
 
-def saved(path):  # noqa: ANN001, ANN201
+def saved(path):
     """The session as it is on disk (opened read-only, as a second window would)."""
     from atelier_tui.store.repository import open_session
 

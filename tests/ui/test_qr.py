@@ -54,14 +54,14 @@ def bitmap_from_lines(lines: list[str]) -> list[list[int]]:
     return bitmap
 
 
-def _grey(color, default: int) -> int:  # noqa: ANN001
+def _grey(color, default: int) -> int:
     if color is None:
         return default
     t = color.get_truecolor()
     return round(0.299 * t.red + 0.587 * t.green + 0.114 * t.blue)
 
 
-def bitmap_from_screen(app) -> list[list[int]]:  # noqa: ANN001
+def bitmap_from_screen(app) -> list[list[int]]:
     """The whole screen as the terminal paints it, two half-rows per row of cells.
 
     Text other than the half blocks is painted as its background: it is never part of the code.
@@ -188,17 +188,16 @@ def demo(sessions_dir: Path, url: str | None = None, toelichting: str | None = N
         with open_session(path) as opened:
             deel = opened.session.deel
             opened.session.deel = deel.model_copy(
-                update={"url": deel.url if url is None else url, "toelichting": deel.toelichting if toelichting is None else toelichting}
+                update={
+                    "url": deel.url if url is None else url,
+                    "toelichting": deel.toelichting if toelichting is None else toelichting,
+                }
             )
             assert opened.save().ok
     return path
 
 
-
-
-
-
-async def open_deel(pilot) -> DeelView:  # noqa: ANN001
+async def open_deel(pilot) -> DeelView:
     for _ in range(60):
         await pilot.pause()
         screen = pilot.app.screen
@@ -208,7 +207,7 @@ async def open_deel(pilot) -> DeelView:  # noqa: ANN001
     raise AssertionError("the deel step did not open")
 
 
-def form_error(app) -> str:  # noqa: ANN001
+def form_error(app) -> str:
     return str(app.screen.query_one("#form-error", Static).render())
 
 
@@ -355,7 +354,7 @@ async def test_read_only_window_changes_nothing(sessions_dir):
 # --- Snapshots ---------------------------------------------------------------------------------
 
 
-async def _settled(pilot) -> None:  # noqa: ANN001
+async def _settled(pilot) -> None:
     await open_deel(pilot)
     await settle(pilot, 2)
 

@@ -23,7 +23,12 @@ def _start(path: Path, *args: str) -> tuple[subprocess.Popen, int]:
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "atelier_tui", "open", str(path), *args],
-        stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, close_fds=True,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+        close_fds=True,
     )
     os.close(slave)
     return proc, master
@@ -63,10 +68,10 @@ def test_signal_saves_and_exits_within_a_second(sessions_dir, sig):
     path = create_demo_copy(SessionsDir(sessions_dir))
     proc, master = _start(path, "--step", "opening")
     try:
-        _drain_until(master, "opgeslagen".encode(), 20)
+        _drain_until(master, b"opgeslagen", 20)
         # the step the facilitator is at was saved on arrival
         os.write(master, b"\x1b[6~")  # PgDn: next step (voorbeelden)
-        _drain_until(master, "Voorbeelden".encode(), 10)
+        _drain_until(master, b"Voorbeelden", 10)
         time.sleep(0.3)
         proc.send_signal(sig)
         took = _wait_exit(proc, master, 5)
@@ -83,7 +88,7 @@ def test_signal_saves_and_exits_within_a_second(sessions_dir, sig):
 def test_a_closed_connection_does_not_make_the_app_spin(sessions_dir):
     path = create_demo_copy(SessionsDir(sessions_dir))
     proc, master = _start(path)
-    _drain_until(master, "opgeslagen".encode(), 20)
+    _drain_until(master, b"opgeslagen", 20)
     # The connection is gone. The pty is not the app's controlling terminal, so no hang-up
     # signal comes: this tests the input side alone (end of input, read errors).
     os.close(master)
@@ -102,7 +107,10 @@ def test_a_closed_connection_does_not_make_the_app_spin(sessions_dir):
 def test_without_a_terminal_the_screen_is_refused_plainly(sessions_dir):
     out = subprocess.run(
         [sys.executable, "-m", "atelier_tui", "--sessions-dir", str(sessions_dir), "demo"],
-        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     assert out.returncode == 1
     assert "terminal nodig" in out.stderr

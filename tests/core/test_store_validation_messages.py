@@ -25,7 +25,10 @@ def message(data: dict) -> str:
         ({"ladder": BASE["ladder"]}, "naam: ontbreekt"),
         ({**BASE, "naam": ""}, "naam: mag niet leeg zijn"),
         ({**BASE, "naam": "   "}, "naam: mag niet leeg zijn"),
-        ({**BASE, "kaarten": [{"kolom": "kans", "tekst": "t", "stemmen": -1}]}, "kaarten › nr. 1 › stemmen: mag niet negatief zijn"),
+        (
+            {**BASE, "kaarten": [{"kolom": "kans", "tekst": "t", "stemmen": -1}]},
+            "kaarten › nr. 1 › stemmen: mag niet negatief zijn",
+        ),
         ({**BASE, "afsluiting": {"top": 0}}, "afsluiting › top: is te klein (minstens 1)"),
         ({**BASE, "afsluiting": {"top": 99}}, "afsluiting › top: is te groot (hoogstens 20)"),
         (
@@ -34,7 +37,10 @@ def message(data: dict) -> str:
         ),
         ({**BASE, "onbekend": 1}, "onbekend: onbekend veld"),
         ({**BASE, "avond1": {"datum": "morgen"}}, "avond 1 › datum: is geen geldige datum"),
-        ({**BASE, "ladder": {"treden": [{"key": "a", "naam": "A"}]}}, "ladder › treden: moet minstens 2 onderdelen hebben"),
+        (
+            {**BASE, "ladder": {"treden": [{"key": "a", "naam": "A"}]}},
+            "ladder › treden: moet minstens 2 onderdelen hebben",
+        ),
         (
             {**BASE, "ladder": {"treden": [{"key": "a", "naam": "A"}, {"key": "a", "naam": "B"}]}},
             "ladder › treden: elke trede moet een eigen sleutel hebben",

@@ -1,6 +1,6 @@
 """SVG snapshots of each step screen with the demo session, at 120x40 and 80x24.
 
-Update after a deliberate change of appearance:  pytest tests/test_snapshots.py --snapshot-update
+Update after a deliberate change of appearance:  pytest tests/ui/test_snapshots.py --snapshot-update
 and look at the new SVGs before committing them.
 """
 
@@ -14,13 +14,24 @@ from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir, open_session
 
 STEPS = [
-    "sessie", "intake", "opening", "voorbeelden", "eisen-wensen", "afsluiting",
-    "terugblik", "ambitie", "initiatieven", "unusual-suspects", "draagvlak", "opbrengst", "evaluatie",
+    "sessie",
+    "intake",
+    "opening",
+    "voorbeelden",
+    "eisen-wensen",
+    "afsluiting",
+    "terugblik",
+    "ambitie",
+    "initiatieven",
+    "unusual-suspects",
+    "draagvlak",
+    "opbrengst",
+    "evaluatie",
 ]
 SIZES = [(120, 40), (80, 24)]
 
 
-async def _settled(pilot) -> None:  # noqa: ANN001
+async def _settled(pilot) -> None:
     for _ in range(60):
         await pilot.pause()
         if isinstance(pilot.app.screen, SessionScreen) and pilot.app.screen.view is not None:

@@ -179,11 +179,11 @@ def test_storage_cache_changes_only_after_a_successful_write(tmp_path: Path, mon
 
 def test_storage_writes_compact_utf8(tmp_path: Path) -> None:
     path = tmp_path / "x.json"
-    TinyDB(path, storage=AtomicJSONStorage).table("session").insert({"tekst": "één \"x\" \n"})
+    TinyDB(path, storage=AtomicJSONStorage).table("session").insert({"tekst": 'één "x" \n'})
     raw = path.read_bytes()
     assert "één".encode() in raw
     assert b": " not in raw and b", " not in raw
-    assert json.loads(raw) == {"session": {"1": {"tekst": "één \"x\" \n"}}}
+    assert json.loads(raw) == {"session": {"1": {"tekst": 'één "x" \n'}}}
 
 
 def test_raw_json_documents_are_spliced_in(tmp_path: Path) -> None:
@@ -202,7 +202,7 @@ def test_raw_json_documents_are_spliced_in(tmp_path: Path) -> None:
 
 def test_tinydb_file_loads_back_into_an_equal_session(tmp_path: Path) -> None:
     session = make_session("Één sessie")
-    session.kaarten.append(Kaart(kolom="kans", tekst="Regel 1\nRegel 2 \"quotes\" ünïcode 🎉"))
+    session.kaarten.append(Kaart(kolom="kans", tekst='Regel 1\nRegel 2 "quotes" ünïcode 🎉'))
     path = tmp_path / "x.json"
     TinyDB(path, storage=AtomicJSONStorage).table("session").insert(session.model_dump(mode="json"))
     loaded = json.loads(path.read_bytes())["session"]["1"]

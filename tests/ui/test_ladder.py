@@ -35,7 +35,7 @@ def saved(path: Path) -> Session:
     return opened.session
 
 
-def opgave(session: Session, opgave_id: str):  # noqa: ANN201
+def opgave(session: Session, opgave_id: str):
     return next(o for o in session.opgaven if o.id == opgave_id)
 
 
@@ -43,11 +43,7 @@ def demo(sessions_dir: Path) -> Path:
     return create_demo_copy(SessionsDir(sessions_dir))
 
 
-
-
-
-
-async def open_ladder(pilot) -> LadderStepView:  # noqa: ANN001
+async def open_ladder(pilot) -> LadderStepView:
     for _ in range(60):
         await pilot.pause()
         screen = pilot.app.screen
@@ -57,18 +53,18 @@ async def open_ladder(pilot) -> LadderStepView:  # noqa: ANN001
     raise AssertionError("the ladder step did not open")
 
 
-async def press(pilot, *keys: str) -> None:  # noqa: ANN001
+async def press(pilot, *keys: str) -> None:
     for key in keys:
         await pilot.press(key)
         await settle(pilot, 3)
 
 
-def details(app) -> str:  # noqa: ANN001
+def details(app) -> str:
     """All the text of the panel beside the ladder (also what is scrolled out of view)."""
     return str(app.screen.query_one("#details-text", Static).render())
 
 
-def drawn(app):  # noqa: ANN001, ANN201
+def drawn(app):
     """What the ladder drawing shows right now."""
     return app.screen.query_one(LadderDiagram).face
 
@@ -195,7 +191,7 @@ async def test_e_edits_the_rationale_and_the_places_in_a_form(sessions_dir):
 # --- The ladder itself -------------------------------------------------------------------------
 
 
-async def choose_variant(pilot, variant: str) -> None:  # noqa: ANN001
+async def choose_variant(pilot, variant: str) -> None:
     await press(pilot, "v")
     await wait_for(pilot, FormDialog)
     pilot.app.screen.query_one("#f-variant", Select).value = variant
@@ -242,7 +238,7 @@ async def test_switching_back_asks_before_clearing_a_rung_that_is_gone(sessions_
         await press(pilot, "tab", "enter")
         await wait_for(pilot, SessionScreen)
         s = saved(path)
-        assert s.ladder.variant == "vijf-treden" and "zelfbeheer" not in s.ladder.keys()
+        assert s.ladder.variant == "vijf-treden" and "zelfbeheer" not in s.ladder
         groen = opgave(s, GROEN)
         assert (groen.nu, groen.straks) == ("meebeslissen", None)
         assert groen.toelichting  # the rationale stays
@@ -318,7 +314,7 @@ async def test_removing_a_rung_in_use_asks_and_clears_with_a_message(sessions_di
         await press(pilot, "tab", "enter")
         await wait_for(pilot, SessionScreen)
         s = saved(path)
-        assert "coproduceren" not in s.ladder.keys() and len(s.ladder.treden) == 4
+        assert "coproduceren" not in s.ladder and len(s.ladder.treden) == 4
         assert opgave(s, DORPSPLEIN).straks is None and opgave(s, "o-jeugd").straks is None
         assert all(f.trede != "coproduceren" for f in s.ambitie.fracties)
         assert opgave(s, DORPSPLEIN).toelichting == opgave(before, DORPSPLEIN).toelichting
@@ -423,7 +419,7 @@ def test_rules_keep_places_by_key_and_clear_what_is_gone():
 # --- Snapshots ---------------------------------------------------------------------------------
 
 
-async def _settled(pilot) -> None:  # noqa: ANN001
+async def _settled(pilot) -> None:
     await open_ladder(pilot)
     await settle(pilot, 2)
 

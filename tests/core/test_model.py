@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -35,7 +35,7 @@ def test_demo_session_fills_every_part_of_the_model():
         return []
 
     assert empty_paths(dumped) == []
-    for name, field in Session.model_fields.items():
+    for name, _field in Session.model_fields.items():
         if name == "thema":  # empty means the default screen theme
             continue
         assert getattr(session, name) not in (None, "", [], {}), name
@@ -90,7 +90,7 @@ def test_references_must_point_at_existing_things():
 
 
 def test_timestamps_are_stored_in_utc_and_shown_in_amsterdam_time():
-    k = Kaart(kolom="kans", tekst="x", aangemaakt=datetime(2026, 11, 29, 18, 30, tzinfo=timezone.utc))
+    k = Kaart(kolom="kans", tekst="x", aangemaakt=datetime(2026, 11, 29, 18, 30, tzinfo=UTC))
     assert k.model_dump(mode="json")["aangemaakt"] == "2026-11-29T18:30:00.000Z"
     assert format_local(k.aangemaakt) == "29-11-2026 19:30"  # CET in winter
     summer = Kaart(kolom="kans", tekst="x", aangemaakt="2026-07-01T18:30:00Z")

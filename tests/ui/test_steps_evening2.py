@@ -19,12 +19,6 @@ from .screen import saved, screen_text, settle, wait_for
 SIZE = (120, 40)
 
 
-
-
-
-
-
-
 def app_at(sessions_dir: Path, step: str):
     path = create_demo_copy(SessionsDir(sessions_dir))
     return AtelierApp(sessions_dir, open_path=path, step=step), path

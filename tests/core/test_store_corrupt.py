@@ -179,9 +179,8 @@ def test_restore_refuses_a_file_that_is_no_backup_of_this_session(saved, tmp_pat
 def test_restore_refused_while_open_elsewhere(saved) -> None:
     _, path, _ = saved
     backup = list_backups(path)[0]
-    with open_session(path):
-        with pytest.raises(SessionLocked):
-            restore_backup(path, backup)
+    with open_session(path), pytest.raises(SessionLocked):
+        restore_backup(path, backup)
 
 
 def test_damaged_file_while_locked_elsewhere_is_not_moved(saved) -> None:

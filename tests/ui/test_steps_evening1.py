@@ -20,16 +20,10 @@ from .screen import saved, screen_text, settle, wait_for
 SIZE = (120, 40)
 
 
-
-
 async def open_step(sessions_dir: Path, step: str):
     path = create_demo_copy(SessionsDir(sessions_dir))
     app = AtelierApp(sessions_dir, open_path=path, step=step)
     return app, path
-
-
-
-
 
 
 async def test_add_edit_and_remove_a_participant(sessions_dir):

@@ -30,9 +30,7 @@ FIXTURES = Path(__file__).parent / "store_fixtures"
 
 
 def make_session(naam: str = "Begroting 2027", **fields) -> Session:
-    return Session(
-        naam=naam, ladder=Ladder(treden=[Trede(key="a", naam="A"), Trede(key="b", naam="B")]), **fields
-    )
+    return Session(naam=naam, ladder=Ladder(treden=[Trede(key="a", naam="A"), Trede(key="b", naam="B")]), **fields)
 
 
 @pytest.fixture
@@ -76,7 +74,12 @@ def test_create_with_explicit_slug_and_unique_slug(sessies: SessionsDir) -> None
 
 def test_list_reports_names_dates_and_problems(sessies: SessionsDir) -> None:
     sessies.create(
-        make_session("Zeewolde", gemeente="Zeewolde", avond1=Avond(datum=date(2026, 11, 29)), avond2=Avond(datum=date(2026, 12, 13)))
+        make_session(
+            "Zeewolde",
+            gemeente="Zeewolde",
+            avond1=Avond(datum=date(2026, 11, 29)),
+            avond2=Avond(datum=date(2026, 12, 13)),
+        )
     )
     sessies.create(make_session("Almere"))
     (sessies.path / "kapot.json").write_bytes(b'{"session": {"1": {"naam": "hal')
@@ -359,8 +362,7 @@ def test_trash_twice_in_one_second_does_not_collide(sessies: SessionsDir) -> Non
 
 def test_context_manager_releases_lock_on_error(sessies: SessionsDir) -> None:
     path = sessies.create(make_session())
-    with pytest.raises(RuntimeError):
-        with open_session(path):
-            raise RuntimeError
+    with pytest.raises(RuntimeError), open_session(path):
+        raise RuntimeError
     with open_session(path) as opened:
         assert not opened.read_only

@@ -13,7 +13,7 @@ from atelier_tui.store.repository import SessionsDir, open_session
 from .screen import screen_text
 
 
-async def _wait_for(pilot, predicate, seconds: float = 3.0) -> None:  # noqa: ANN001
+async def _wait_for(pilot, predicate, seconds: float = 3.0) -> None:
     loop = asyncio.get_running_loop()
     end = loop.time() + seconds
     while loop.time() < end:
@@ -35,7 +35,9 @@ async def test_presenter_follows_new_cards_and_steps_without_taking_the_lock(ses
         assert "Kansen en knelpunten" in screen_text(app)
         before = len(facilitator.session.kolom("kans"))
         await _wait_for(pilot, lambda: f"KANSEN  {before} kaarten" in screen_text(app), seconds=10)
-        facilitator.session.kaarten.append(Kaart(kolom="kans", tekst="Burgerberaad over de omgevingsvisie", volgorde=0, stemmen=30))
+        facilitator.session.kaarten.append(
+            Kaart(kolom="kans", tekst="Burgerberaad over de omgevingsvisie", volgorde=0, stemmen=30)
+        )
         assert facilitator.save().ok
         # (how fast is measured by the benchmark, not here)
         await _wait_for(pilot, lambda: f"KANSEN  {before + 1} kaarten" in screen_text(app), seconds=10)

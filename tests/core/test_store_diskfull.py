@@ -109,7 +109,9 @@ def test_unexpected_error_while_saving_is_reported_not_raised(tmp_path: Path, mo
     path = sessies.create(make_session())
     good = path.read_bytes()
     with open_session(path) as opened:
-        monkeypatch.setattr(atomic, "encode_tables", lambda data: (_ for _ in ()).throw(UnicodeEncodeError("utf-8", "", 0, 1, "x")))
+        monkeypatch.setattr(
+            atomic, "encode_tables", lambda data: (_ for _ in ()).throw(UnicodeEncodeError("utf-8", "", 0, 1, "x"))
+        )
         result = opened.save()
         assert not result.ok and result.message.startswith("Niet opgeslagen")
         assert opened.dirty

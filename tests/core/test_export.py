@@ -14,26 +14,28 @@ from atelier_tui.export.markdown import render
 MD = MarkdownIt("commonmark").enable("table")
 
 
-def _inline_text(tokens) -> str:  # noqa: ANN001
+def _inline_text(tokens) -> str:
     """The text a reader sees in an inline token: text, soft and hard breaks."""
     out = []
     for t in tokens:
         if t.type == "text":
             out.append(t.content)
-        elif t.type in ("softbreak", "hardbreak"):
-            out.append("\n")
-        elif t.type == "html_inline" and t.content == "<br>":
+        elif t.type in ("softbreak", "hardbreak") or t.type == "html_inline" and t.content == "<br>":
             out.append("\n")
         else:
             out.append(f"<{t.type}>")
     return "".join(out)
 
 
-SAFE_TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\u2028\u2029"),
-    min_size=1,
-    max_size=60,
-).map(str.strip).filter(bool)
+SAFE_TEXT = (
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\u2028\u2029"),
+        min_size=1,
+        max_size=60,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
@@ -41,7 +43,15 @@ SAFE_TEXT = st.text(
 def test_inline_text_reads_back_unchanged_and_adds_no_structure(text):
     tokens = MD.parse("- " + inline(text) + "\n")
     kinds = [t.type for t in tokens]
-    assert kinds == ["bullet_list_open", "list_item_open", "paragraph_open", "inline", "paragraph_close", "list_item_close", "bullet_list_close"]
+    assert kinds == [
+        "bullet_list_open",
+        "list_item_open",
+        "paragraph_open",
+        "inline",
+        "paragraph_close",
+        "list_item_close",
+        "bullet_list_close",
+    ]
     assert _inline_text(tokens[3].children) == " ".join(text.split("\n"))
 
 

@@ -11,7 +11,7 @@ from atelier_tui.store.repository import SessionsDir, open_session
 from .screen import screen_text
 
 
-async def _ready(pilot) -> None:  # noqa: ANN001
+async def _ready(pilot) -> None:
     for _ in range(60):
         await pilot.pause()
         if isinstance(pilot.app.screen, SessionScreen) and pilot.app.screen.view is not None:

@@ -12,8 +12,8 @@ from textual.widgets import Static
 
 from atelier_tui.themes import (
     AA,
-    ThemeCommands,
     DEFAULT_THEME,
+    ThemeCommands,
     builtin_dir,
     choose_theme,
     contrast_ratio,
@@ -23,7 +23,7 @@ from atelier_tui.themes import (
     user_theme_dir,
 )
 
-REPO_THEMES = Path(__file__).parents[1] / "themes"
+REPO_THEMES = Path(__file__).parents[2] / "themes"
 SHIPPED = ("projector-licht", "projector-donker", "hoog-contrast", "huisstijl-voorbeeld")
 
 GOOD = """\
@@ -127,7 +127,9 @@ async def test_every_shipped_theme_works_in_an_app():
             assert app.query_one("#k").styles.background == Color.parse(theme.variables["kans"])
         app.theme = "textual-dark"  # a Textual theme without Atelier's variables
         await pilot.pause()
-        assert app.query_one("#n").styles.background == Color.parse(theme_variable_defaults(app.current_theme)["knelpunt"])
+        assert app.query_one("#n").styles.background == Color.parse(
+            theme_variable_defaults(app.current_theme)["knelpunt"]
+        )
 
 
 # Broken files ---------------------------------------------------------------------------------
@@ -177,8 +179,8 @@ def test_missing_name_is_reported(tmp_path):
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (('dark = false\n', ""), "‘dark’ ontbreekt"),
-        (('dark = false', 'dark = "nee"'), "‘dark’ moet true of false zijn"),
+        (("dark = false\n", ""), "‘dark’ ontbreekt"),
+        (("dark = false", 'dark = "nee"'), "‘dark’ moet true of false zijn"),
         (('name = "huisstijl-test"', 'name = "Huisstijl Test"'), "de naam ‘Huisstijl Test’ kan niet"),
         (('primary = "#0F3D25"', "primary = 12"), "‘primary’ moet tekst"),
         (("[variables]\n", "variables = 3\n[x]\n"), "‘variables’ moet een tabel zijn"),
@@ -272,7 +274,6 @@ def test_choose_theme_explains_an_unknown_name():
     name, problems = choose_theme(["paars"], [*SHIPPED])
     assert name == DEFAULT_THEME
     assert problems and "Thema ‘paars’ bestaat niet" in problems[0] and "projector-licht" in problems[0]
-
 
 
 async def test_palette_lists_atelier_themes_and_switches():

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-PACKAGE = Path(__file__).parents[1] / "src" / "atelier_tui"
+PACKAGE = Path(__file__).parents[2] / "src" / "atelier_tui"
 CORE = ["domain", "store", "export", "teksten", "schema"]
 
 

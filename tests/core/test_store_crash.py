@@ -1,6 +1,6 @@
 """kill -9 at random moments never costs an acknowledged item; a second process gets read-only.
 
-A writer process (tests/helpers/writer.py, run with ``sys.executable``) adds cards and saves,
+A writer process (tests/core/helpers/writer.py, run with ``sys.executable``) adds cards and saves,
 printing each card's id after ``save()`` returned ok. The test kills it with SIGKILL at random
 moments, then checks that the file loads and holds every printed id. Most kills go through the
 writer's fork server (one interpreter start, a fresh forked writer per kill); some use a fresh
@@ -138,7 +138,7 @@ def run_worker(folder: SessionsDir, worker: int, kills: int, killer, errors: lis
         assert path is not None
         open_session(path).close()
         check(path, acknowledged, at_rest=True)
-    except BaseException as exc:  # noqa: BLE001 - handed to the main thread
+    except BaseException as exc:
         errors.append(exc)
 
 
@@ -202,7 +202,10 @@ def test_writer_runs_to_completion(tmp_path: Path) -> None:
     path = SessionsDir(tmp_path).create(make_session("Volledig"))
     out = subprocess.run(
         [sys.executable, str(WRITER), "write", str(path), "x", "5"],
-        capture_output=True, text=True, timeout=60, check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     ).stdout.split()
     assert out == ["ready", "x-0", "x-1", "x-2", "x-3", "x-4", "done"]
     check(path, set(out[1:-1]), at_rest=True)
