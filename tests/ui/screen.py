@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import html
 import re
+import time
+
+from textual.css.query import NoMatches
 
 _TEXT = re.compile(r'<text [^>]*clip-path="url\(#[^)]*-line-(\d+)\)"[^>]*>(.*?)</text>', re.S)
 
@@ -20,6 +23,23 @@ async def settle(pilot, n: int = 5) -> None:
     """Let the app process what is pending."""
     for _ in range(n):
         await pilot.pause()
+
+
+async def wait_until(pilot, condition, what: str, timeout: float = 10.0) -> None:
+    """Let the app run until ``condition()`` is true; fail loudly, naming ``what``, when it never is.
+
+    Generous on purpose: on a busy machine (CI, two test workers) a screen can take seconds.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if condition():
+                return
+        except NoMatches:
+            pass  # the widget it looks at is not there yet
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {timeout:.0f} s for {what}; the screen shows:\n{screen_text(pilot.app)}")
+        await pilot.pause(0.02)
 
 
 async def wait_for(pilot, kind) -> None:

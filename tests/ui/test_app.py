@@ -7,8 +7,9 @@ import json
 
 from textual.widgets import DataTable, Input
 
-from atelier_tui.app import AtelierApp, HelpScreen
+from atelier_tui.app import AtelierApp
 from atelier_tui.domain import builtin
+from atelier_tui.screens.help import HelpScreen
 from atelier_tui.screens.home import HomeScreen
 from atelier_tui.screens.session import SaveIndicator, SessionHeader, SessionScreen
 from atelier_tui.store import atomic

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from textual import events
 
-from atelier_tui.app import AtelierApp, HelpScreen
+from atelier_tui.app import AtelierApp
 from atelier_tui.domain.session import Kaart, Session
+from atelier_tui.screens import session as session_screen
+from atelier_tui.screens.help import HelpScreen
 from atelier_tui.screens.session import SaveIndicator, SessionScreen
 from atelier_tui.screens.steps import board as board_module
 from atelier_tui.screens.steps.board import KansenKnelpuntenView
@@ -18,6 +20,8 @@ from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir, open_session
 from atelier_tui.teksten import board as T
 from atelier_tui.widgets.board import CardColumn, CardEditor, ChoicePrompt, GroupHeader
+
+from .screen import wait_until
 
 SIZE = (120, 40)
 STEP = "kansen-knelpunten"
@@ -222,6 +226,7 @@ async def test_e_and_enter_edit_the_selected_card(sessions_dir):
 
 
 async def test_a_new_card_is_drawn_only_once_it_is_saved(sessions_dir, monkeypatch):
+    monkeypatch.setattr(session_screen, "RETRY_SECONDS", 0.1)  # the screen retries a failed save this often
     path = demo(sessions_dir)
     app = AtelierApp(sessions_dir, open_path=path, step=STEP)
     async with app.run_test(size=SIZE) as pilot:
@@ -240,10 +245,7 @@ async def test_a_new_card_is_drawn_only_once_it_is_saved(sessions_dir, monkeypat
         assert "Wacht op de schijf" in str(view.query_one("#wacht").render())
         assert "Wacht op de schijf" not in kolom(on_disk(path), "kans")
         monkeypatch.setattr(atomic.os, "replace", real)
-        screen._retry()  # the shell's retry timer
-        view._check_pending()  # the board's check timer
-        await pilot.pause()
-        assert "Wacht op de schijf" in seen(cards(view, "kans"))
+        await wait_until(pilot, lambda: "Wacht op de schijf" in seen(cards(view, "kans")), "the card after the retry")
         assert not view.query_one("#wacht").has_class("-zichtbaar")
     assert "Wacht op de schijf" in kolom(on_disk(path), "kans")
 

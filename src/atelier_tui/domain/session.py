@@ -387,6 +387,11 @@ class Session(Model):
                 raise ValueError(f"{name}: twee onderdelen hebben hetzelfde id")
         return self
 
+    def check_references(self) -> None:
+        """Raise ValueError (in Dutch) when a reference points at nothing: the whole-session check that
+        a change to one list needs, without dumping and validating everything again."""
+        self._references()
+
     def _id_lists(self) -> list[tuple[str, list]]:
         return [
             ("deelnemers", self.deelnemers),

@@ -1,54 +1,55 @@
-"""The steps of the two evenings, in order. Keys are used on the command line (``--step``)."""
+"""The step registry: the steps of the two evenings, in order, read from ``content/steps.toml``.
+
+A step is declared once, in that file (key, title, evening, explanation, view, default time box);
+navigation, ``--step``, the palette, the step list, the room's screen and the session model's
+checks all read it from here.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal, get_args
+from typing import Annotated
+
+from pydantic import AfterValidator, WithJsonSchema
 
 from .content import load_toml
-
-StepKey = Literal[
-    "sessie",
-    "intake",
-    "opening",
-    "voorbeelden",
-    "eisen-wensen",
-    "kansen-knelpunten",
-    "afsluiting",
-    "terugblik",
-    "ladder",
-    "ambitie",
-    "initiatieven",
-    "unusual-suspects",
-    "draagvlak",
-    "opbrengst",
-    "evaluatie",
-    "export",
-    "deel",
-]
-STEP_KEYS: tuple[str, ...] = get_args(StepKey)
 
 
 @dataclass(frozen=True)
 class Step:
     key: str
     titel: str
-    groep: str  # "Voorbereiding", "Werkatelier 1", ...
+    groep: str  # the evening: "Voorbereiding", "Werkatelier 1", ...
     uitleg: str
+    view: str  # "module:Class" in atelier_tui.screens.steps (the UI resolves it; the domain never does)
+    tijdvak: int | None = None  # default time box in minutes
 
 
 @cache
 def steps() -> tuple[Step, ...]:
-    data = load_toml("steps.toml")
-    result = tuple(Step(**item) for item in data["stap"])
-    if tuple(s.key for s in result) != STEP_KEYS:  # pragma: no cover - guarded by a test
-        raise RuntimeError("steps.toml does not match STEP_KEYS")
-    return result
+    return tuple(Step(**item) for item in load_toml("steps.toml")["stap"])
+
+
+STEP_KEYS: tuple[str, ...] = tuple(s.key for s in steps())
+_BY_KEY = {s.key: s for s in steps()}
 
 
 def step(key: str) -> Step:
-    for s in steps():
-        if s.key == key:
-            return s
-    raise KeyError(key)
+    return _BY_KEY[key]
+
+
+def neighbour(key: str, delta: int) -> str | None:
+    """The key of the step ``delta`` places after (or before) ``key``, or None past either end."""
+    i = STEP_KEYS.index(key) + delta
+    return STEP_KEYS[i] if 0 <= i < len(STEP_KEYS) else None
+
+
+def _known(key: str) -> str:
+    if key not in _BY_KEY:
+        raise ValueError(f"onbekende stap {key!r}")
+    return key
+
+
+#: A step key in the session model: checked against the registry; the JSON Schema lists the keys.
+StepKey = Annotated[str, AfterValidator(_known), WithJsonSchema({"enum": list(STEP_KEYS), "type": "string"})]

@@ -7,13 +7,14 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from ..commands import bindings
 from ..domain.types import format_local
-from ..store.repository import SessionInfo
+from ..store.repository import SessionInfo, SessionsDir
 from ..teksten import ui as T
 from ..widgets.dialogs import NewSessionDialog, confirm
 
@@ -26,16 +27,26 @@ def _dates(first, second) -> str:
 
 
 class HomeScreen(Screen):
-    """Lists the sessions in the sessions folder, newest change first."""
+    """Lists the sessions in the sessions folder, newest change first.
 
-    BINDINGS = [
-        Binding("enter", "open", T.OPENEN, priority=True),
-        Binding("n", "new", T.NIEUW),
-        Binding("m", "demo", T.DEMO),
-        Binding("d,delete", "trash", T.WEGZETTEN),
-        Binding("question_mark,f1", "app.help", T.HULP, key_display="?"),
-        Binding("q", "app.quit", T.AFSLUITEN),
-    ]
+    It is handed the sessions folder; what the facilitator picks goes up as a message.
+    """
+
+    SCOPE = "home"
+    BINDINGS = bindings("home")
+
+    class Open(Message):
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
+    class New(Message):
+        def __init__(self, naam: str, gemeente: str) -> None:
+            super().__init__()
+            self.naam, self.gemeente = naam, gemeente
+
+    class Demo(Message):
+        pass
 
     DEFAULT_CSS = """
     HomeScreen { layout: vertical; }
@@ -45,22 +56,21 @@ class HomeScreen(Screen):
     HomeScreen #home-empty { height: 1fr; padding: 2 4; color: $text-muted; }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, sessions: SessionsDir) -> None:
         super().__init__()
+        self.sessions = sessions
         self._infos: list[SessionInfo] = []
 
     def compose(self) -> ComposeResult:
         yield Static(f"{T.TITEL} — {T.HOME_KOP}", id="home-title")
-        yield Static(Content(T.HOME_MAP.format(map=self.app.sessions.path)), id="home-folder")
+        yield Static(Content(T.HOME_MAP.format(map=self.sessions.path)), id="home-folder")
         table = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(T.HOME_LEEG, id="home-empty")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.refresh_list()
-
     def on_screen_resume(self) -> None:
+        """Listed each time it is shown (also the first time), never twice."""
         self.refresh_list()
 
     def refresh_list(self, select: Path | None = None) -> None:
@@ -70,7 +80,7 @@ class HomeScreen(Screen):
                 table.add_column(label)
         table.clear()
         infos = sorted(
-            self.app.sessions.list(),
+            self.sessions.list(),
             key=lambda i: (i.gewijzigd is not None, i.gewijzigd.timestamp() if i.gewijzigd else 0),
             reverse=True,
         )
@@ -107,28 +117,26 @@ class HomeScreen(Screen):
     def action_open(self) -> None:
         info = self._selected()
         if info is not None:
-            self.app.open_session_path(info.path)
+            self.post_message(self.Open(info.path))
 
     @work
     async def action_new(self) -> None:
-        result = await self.app.push_screen_wait(
-            NewSessionDialog(lambda naam: self.app.sessions.path_for(naam).exists())
-        )
+        result = await self.app.push_screen_wait(NewSessionDialog(lambda naam: self.sessions.path_for(naam).exists()))
         if result:
             naam, gemeente = result
-            self.app.create_and_open(naam, gemeente)
+            self.post_message(self.New(naam, gemeente))
 
     def action_demo(self) -> None:
-        self.app.open_demo_copy()
+        self.post_message(self.Demo())
 
     @work
     async def action_trash(self) -> None:
         info = self._selected()
         if info is None:
             return
-        question = T.WEG_VRAAG.format(naam=info.naam or info.slug, map=self.app.sessions.path)
+        question = T.WEG_VRAAG.format(naam=info.naam or info.slug, map=self.sessions.path)
         answer = await self.app.push_screen_wait(confirm(T.WEGZETTEN, question))
         if answer == "ja":
-            target = self.app.sessions.trash(info.path)
+            target = self.sessions.trash(info.path)
             self.notify(T.WEG_GEDAAN.format(naam=info.naam or info.slug, pad=target), markup=False)
             self.refresh_list()

@@ -1,40 +1,47 @@
-"""The session screen: header with save state, the step navigator, and the current step."""
+"""The session screen: the owner of the open session.
+
+It holds the open session and its store handle, saves (``commit``), keeps the save state as a
+reactive, and has the one close path (``shut``). Step views and their widgets are handed the
+screen when they are built (typed as ``SessionOwner``) and report changes with ``Edited``.
+"""
 
 from __future__ import annotations
 
-import os
+from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from ..domain.steps import STEP_KEYS, step, steps
+from ..commands import bindings
+from ..domain.session import Session
+from ..domain.steps import neighbour, step, steps
 from ..store.repository import OpenSession, StoreError, open_session
 from ..teksten import timer as TT
 from ..teksten import ui as T
+from ..widgets.owner import Edited, SaveState
 from ..widgets.timer import BigTimer, StepTimer
-from .steps import StepView, view_for
+from .steps import StepView, view_class
 
 RETRY_SECONDS = 3.0
 FOLLOW_SECONDS = 0.4
 
 
-def _file_stamp(path) -> tuple[int, int] | None:
+def _file_stamp(path: Path) -> tuple[int, ...] | None:
     try:
-        st = os.stat(path)
+        st = path.stat()
     except OSError:
         return None
-    return (st.st_mtime_ns, st.st_size)
+    return (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
 
 
 class SessionHeader(Static):
-    """Municipality · evening · step, and the save state on the right."""
+    """Municipality · evening · step."""
 
     DEFAULT_CSS = """
     SessionHeader { height: 1; background: $primary; color: $text; padding: 0 1; }
@@ -42,57 +49,36 @@ class SessionHeader(Static):
 
 
 class SaveIndicator(Static):
+    """The save state on the right of the header; follows the owner's ``save_state``."""
+
     DEFAULT_CSS = """
     SaveIndicator { width: auto; height: 1; padding: 0 1; background: $primary; color: $text; }
     SaveIndicator.-failed { background: $error; color: $text; text-style: bold; }
     SaveIndicator.-readonly { background: $warning; color: $text; }
     """
 
+    state: reactive[SaveState] = reactive(SaveState.SAVED)
+
+    def watch_state(self, state: SaveState) -> None:
+        self.set_class(state is SaveState.UNSAVED, "-failed")
+        self.set_class(state is SaveState.READ_ONLY, "-readonly")
+        text = {
+            SaveState.SAVED: T.OPGESLAGEN,
+            SaveState.UNSAVED: T.NIET_OPGESLAGEN,
+            SaveState.READ_ONLY: T.ALLEEN_LEZEN,
+        }
+        self.update(text[state])
+
 
 class StepNav(OptionList):
     """The list of steps. Page up and down move a whole step, as everywhere else."""
 
-    BINDINGS = [Binding("enter", "select", T.STAP_OPENEN)]
-
-    def action_page_down(self) -> None:
-        self.screen.action_next_step()
-
-    def action_page_up(self) -> None:
-        self.screen.action_previous_step()
+    BINDINGS = bindings("steplist")
 
 
-class StepPanel(VerticalScroll):
-    """The body of a step. Steps without their own screen yet say so plainly."""
-
-    DEFAULT_CSS = """
-    StepPanel { padding: 1 2; }
-    StepPanel #step-title { text-style: bold; color: $primary; height: auto; }
-    StepPanel #step-uitleg { height: auto; margin-bottom: 1; }
-    StepPanel #step-todo { height: auto; color: $text-muted; }
-    """
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="step-title")
-        yield Static(id="step-uitleg")
-        yield Static(T.NOG_GEEN_SCHERM, id="step-todo")
-
-    def show(self, key: str) -> None:
-        s = step(key)
-        self.query_one("#step-title", Static).update(Content(s.titel))
-        self.query_one("#step-uitleg", Static).update(Content(s.uitleg))
-
-
-class SessionScreen(Screen):
-    BINDINGS = [
-        Binding("pagedown,right_square_bracket", "next_step", T.VOLGENDE, key_display="PgDn", priority=True),
-        Binding("pageup,left_square_bracket", "previous_step", T.VORIGE, key_display="PgUp", priority=True, show=False),
-        Binding("escape", "close", T.TERUG),
-        Binding("f2", "toggle_steps", T.STAPPEN_TONEN, show=False),
-        Binding("f5", "toggle_presenter", T.PRESENTATIE, show=False),
-        Binding("f6", "timer_toggle", TT.START_PAUZE, key_display="F6", show=False),
-        Binding("f7", "timer_reset", TT.OPNIEUW, key_display="F7", show=False),
-        Binding("question_mark,f1", "app.help", T.HULP, key_display="?"),
-    ]
+class SessionScreen(Screen[None]):
+    SCOPE = "session"  # its commands in the command table (and palette)
+    BINDINGS = bindings("session")
 
     DEFAULT_CSS = """
     SessionScreen { layout: vertical; }
@@ -122,9 +108,10 @@ class SessionScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     current: reactive[str] = reactive("sessie", init=False)
+    save_state: reactive[SaveState] = reactive(SaveState.SAVED, init=False)
 
     def __init__(self, opened: OpenSession, step_key: str | None = None, *, follow: bool = False) -> None:
-        """``follow``: a read-only presenter window that follows the facilitator's session file."""
+        """``follow``: a read-only window for the room that follows the facilitator's session file."""
         super().__init__(classes="-presenter" if follow else None)
         self.opened = opened
         self._start = step_key or opened.session.huidige_stap
@@ -132,16 +119,43 @@ class SessionScreen(Screen):
         self._follow = follow
         self._stamp = _file_stamp(opened.path) if follow else None
 
+    # What the views are handed (SessionOwner) ----------------------------------------------------
+
     @property
-    def session(self):
+    def session(self) -> Session:
         return self.opened.session
+
+    @property
+    def read_only(self) -> bool:
+        return self.opened.read_only
+
+    @property
+    def path(self) -> Path:
+        return self.opened.path
+
+    def commit(self) -> bool:
+        """Save the session now; True once it is durably on disk. A failed save is retried."""
+        if self.opened.read_only:
+            return False
+        result = self.opened.save()
+        self._update_save_state()
+        if not result.ok and self._retry_timer is None:
+            self._retry_timer = self.set_interval(RETRY_SECONDS, self._retry)
+        return result.ok
+
+    @on(Edited)
+    def _edited(self) -> None:
+        """A view changed the session: the header may name a new municipality."""
+        self._show_header(self.current)
+
+    # Building --------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
             yield SessionHeader(id="header")
             timer = StepTimer(id="timer")
             yield timer
-            yield SaveIndicator(id="save")
+            yield SaveIndicator(id="save").data_bind(state=SessionScreen.save_state)
         if self.opened.read_only:
             yield Static(Content(T.ALLEEN_LEZEN_MELDING.format(reden=self.opened.read_only_reason)), id="readonly")
         with Horizontal(id="main"):
@@ -160,13 +174,41 @@ class SessionScreen(Screen):
 
     def on_mount(self) -> None:
         self.set_reactive(SessionScreen.current, self._start)
-        self._show(self._start, save=not self._follow)  # a presenter window follows this step
         self._update_save_state()
+        self._show(self._start, save=not self._follow)  # a presenter window follows this step
         self.query_one("#steps", OptionList).focus()
         if self._follow:
             self.set_interval(FOLLOW_SECONDS, self._check_file)
 
-    # Presenter -----------------------------------------------------------------------------
+    # Closing: the one path -------------------------------------------------------------------------
+
+    def shut(self) -> None:
+        """Keep what is typed, save what is unsaved, and let go of the session (its lock)."""
+        if self.opened.closed:
+            return
+        self.save_pending()
+        if self.opened.dirty and not self.opened.read_only:
+            self.opened.save()
+        self._stop_retry()
+        self.opened.close()
+
+    def action_close(self) -> None:
+        """Escape: from the step to the step list; from the step list back to the sessions."""
+        if self._follow:
+            self.app.exit(0)
+            return
+        nav = self.query_one("#steps", StepNav)
+        if self.focused is nav or not nav.display:
+            self.action_close_session()
+        else:
+            nav.focus()
+
+    def action_close_session(self) -> None:
+        self.remove_class("-show-steps")
+        self.shut()
+        self.dismiss()
+
+    # The room's layout -----------------------------------------------------------------------------
 
     @property
     def presenting(self) -> bool:
@@ -180,7 +222,7 @@ class SessionScreen(Screen):
         self._focus_body()
 
     def _check_file(self) -> None:
-        """Presenter window: reload when the facilitator's window saved a change (a cheap stat)."""
+        """Room's window: reload when the facilitator's window saved a change (a cheap stat)."""
         stamp = _file_stamp(self.opened.path)
         if stamp == self._stamp:
             return
@@ -197,12 +239,15 @@ class SessionScreen(Screen):
         else:
             self._show(key, save=False)
 
-    # Steps ---------------------------------------------------------------------------------
+    # Steps -----------------------------------------------------------------------------------------
 
-    def _show(self, key: str, *, save: bool = True) -> None:
+    def _show_header(self, key: str) -> None:
         s = step(key)
         gemeente = self.session.gemeente or self.session.naam
         self.query_one(SessionHeader).update(Content(T.HUIDIG.format(gemeente=gemeente, groep=s.groep, stap=s.titel)))
+
+    def _show(self, key: str, *, save: bool = True) -> None:
+        self._show_header(key)
         self._mount_view(key)
         self._set_timer(key)
         nav = self.query_one("#steps", OptionList)
@@ -211,91 +256,42 @@ class SessionScreen(Screen):
             nav.highlighted = index
         if save and not self.opened.read_only and self.session.huidige_stap != key:
             self.session.huidige_stap = key
-            self.save()
-
-    def _set_timer(self, key: str) -> None:
-        timer = self.query_one(StepTimer)
-        if not timer.running:  # a running countdown keeps going while she looks at another step
-            timer.set_minutes(self.session.tijdvakken.get(key))
-
-    def action_timer_toggle(self) -> None:
-        timer = self.query_one(StepTimer)
-        if timer.remaining is None:
-            self.notify(TT.GEEN_TIJDVAK.format(commando=TT.TIJDVAK), severity="information")
-            return
-        timer.toggle()
-
-    def action_timer_reset(self) -> None:
-        self.query_one(StepTimer).reset()
-
-    async def action_set_timebox(self) -> None:
-        """Set how many minutes the current step may take (saved with the session)."""
-        from ..widgets.form import FieldSpec, FormDialog
-
-        if self.opened.read_only:
-            self.notify(T.ALLEEN_LEZEN_GEEN_WIJZIGING, severity="warning")
-            return
-        key = self.current
-        fields = [FieldSpec("minuten", TT.TIJDVAK_MINUTEN, "number", help=TT.TIJDVAK_UITLEG)]
-
-        def done(values: dict | None) -> None:
-            if values is None:
-                return
-            minutes = max(0, min(600, int(values["minuten"] or 0)))
-            boxes = dict(self.session.tijdvakken)
-            if minutes:
-                boxes[key] = minutes
-            else:
-                boxes.pop(key, None)
-            self.session.tijdvakken = boxes
-            self.save()
-            self.query_one(StepTimer).set_minutes(boxes.get(key))
-
-        current = {"minuten": self.session.tijdvakken.get(key, 0)}
-        self.app.push_screen(FormDialog(TT.TIJDVAK, fields, current), done)
-
-    def on_step_timer_finished(self) -> None:
-        self.notify(TT.TIJD_OM.format(stap=step(self.current).titel), markup=False)
-
-    def save_pending(self) -> None:
-        """Keep what the current step has typed but not confirmed (see StepView.save_pending)."""
-        view = self.view
-        if view is not None and not self.opened.read_only:
-            view.save_pending()
+            self.commit()
 
     def _mount_view(self, key: str) -> None:
         body = self.query_one("#body", Vertical)
         self.save_pending()
         body.remove_children()
-        view_class = view_for(key)
-        if view_class is None:
-            panel = StepPanel()
-            body.mount(panel)
-            panel.call_after_refresh(panel.show, key)
-        else:
-            view = view_class()
-            body.mount(view)
-            view.call_after_refresh(self._focus_body)
+        view = view_class(step(key))(self, step(key))
+        body.mount(view)
+        view.call_after_refresh(self._focus_body)
 
     def _focus_body(self) -> None:
         """After a step change the keys go to the step itself."""
-        body = self.query_one("#body")
         view = self.view
-        if view is not None and view.initial_focus:
+        if view is None:
+            return
+        if view.initial_focus:
             targets = view.query(view.initial_focus)
             if targets:
                 targets.first().focus()
                 return
-        for widget in body.query("*"):
+        for widget in (view, *view.query("*")):
             if widget.focusable:
                 widget.focus()
                 return
 
     @property
     def view(self) -> StepView | None:
-        """The view of the current step, if it has one."""
+        """The view of the current step."""
         views = self.query_one("#body").query_children(StepView)
         return views.first() if views else None
+
+    def save_pending(self) -> None:
+        """Keep what the current step has typed but not confirmed (see StepView.save_pending)."""
+        view = self.view
+        if view is not None and not self.opened.read_only:
+            view.save_pending()
 
     def watch_current(self, key: str) -> None:
         self._show(key)
@@ -305,6 +301,7 @@ class SessionScreen(Screen):
 
     @on(OptionList.OptionSelected, "#steps")
     def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.remove_class("-show-steps")
         if event.option.id and event.option.id != self.current:
             self.current = event.option.id
 
@@ -313,26 +310,10 @@ class SessionScreen(Screen):
         return not (action in ("next_step", "previous_step") and isinstance(self.focused, (Input, TextArea)))
 
     def action_next_step(self) -> None:
-        i = STEP_KEYS.index(self.current)
-        if i + 1 < len(STEP_KEYS):
-            self.current = STEP_KEYS[i + 1]
+        self.current = neighbour(self.current, 1) or self.current
 
     def action_previous_step(self) -> None:
-        i = STEP_KEYS.index(self.current)
-        if i > 0:
-            self.current = STEP_KEYS[i - 1]
-
-    def action_close(self) -> None:
-        """Escape: from the step back to the step list; from the step list to the sessions."""
-        if self._follow:
-            self.app.exit(0)
-            return
-        nav = self.query_one("#steps", StepNav)
-        if self.focused is nav or not nav.display:
-            self.remove_class("-show-steps")
-            self.app.close_session()
-        else:
-            nav.focus()
+        self.current = neighbour(self.current, -1) or self.current
 
     def action_toggle_steps(self) -> None:
         nav = self.query_one("#steps", StepNav)
@@ -345,25 +326,65 @@ class SessionScreen(Screen):
         else:
             nav.focus()
 
-    @on(OptionList.OptionSelected, "#steps")
-    def _hide_folded_steps(self) -> None:
-        self.remove_class("-show-steps")
+    # The clock -------------------------------------------------------------------------------------
 
-    # Saving --------------------------------------------------------------------------------
+    def _time_box(self, key: str) -> int | None:
+        """The step's time box: the session's own, else the registry's default."""
+        return self.session.tijdvakken.get(key, step(key).tijdvak)
 
-    def save(self) -> bool:
-        """Save the session now; True once it is durably on disk."""
+    def _set_timer(self, key: str) -> None:
+        timer = self.query_one(StepTimer)
+        if not timer.running:  # a running countdown keeps going while she looks at another step
+            timer.set_minutes(self._time_box(key))
+
+    def action_timer_toggle(self) -> None:
+        timer = self.query_one(StepTimer)
+        if timer.remaining is None:
+            self.notify(TT.GEEN_TIJDVAK.format(commando=TT.TIJDVAK), severity="information")
+            return
+        timer.toggle()
+
+    def action_timer_reset(self) -> None:
+        self.query_one(StepTimer).reset()
+
+    @work(exclusive=True, group="timebox")
+    async def action_set_timebox(self) -> None:
+        """Set how many minutes the current step may take (saved with the session)."""
+        from ..widgets.form import FieldSpec, FormDialog
+
         if self.opened.read_only:
-            return False
-        result = self.opened.save()
-        self._update_save_state()
-        if not result.ok and self._retry_timer is None:
-            self._retry_timer = self.set_interval(RETRY_SECONDS, self._retry)
-        return result.ok
+            self.notify(T.ALLEEN_LEZEN_GEEN_WIJZIGING, severity="warning")
+            return
+        key = self.current
+        fields = [FieldSpec("minuten", TT.TIJDVAK_MINUTEN, "number", help=TT.TIJDVAK_UITLEG)]
+        values = await self.app.push_screen_wait(FormDialog(TT.TIJDVAK, fields, {"minuten": self._time_box(key) or 0}))
+        if values is None:
+            return
+        minutes = max(0, min(600, int(values["minuten"] or 0)))
+        boxes = dict(self.session.tijdvakken)
+        if minutes:
+            boxes[key] = minutes
+        else:
+            boxes.pop(key, None)
+        self.session.tijdvakken = boxes
+        self.commit()
+        self.query_one(StepTimer).set_minutes(self._time_box(key))
+
+    def on_step_timer_finished(self) -> None:
+        self.notify(TT.TIJD_OM.format(stap=step(self.current).titel), markup=False)
+
+    # Saving ----------------------------------------------------------------------------------------
+
+    def remember_theme(self, name: str) -> None:
+        """A theme chosen during the session is kept with it."""
+        if not self.opened.read_only and not self.opened.closed and self.session.thema != name:
+            self.session.thema = name
+            self.commit()
 
     def _retry(self) -> None:
         if not self.opened.dirty:
             self._stop_retry()
+            self._update_save_state()
             return
         result = self.opened.save()
         self._update_save_state()
@@ -376,15 +397,11 @@ class SessionScreen(Screen):
             self._retry_timer = None
 
     def _update_save_state(self) -> None:
-        indicator = self.query_one(SaveIndicator)
-        failed = self.opened.dirty
-        indicator.set_class(failed, "-failed")
-        indicator.set_class(self.opened.read_only, "-readonly")
         if self.opened.read_only:
-            indicator.update(T.ALLEEN_LEZEN)
-        elif failed:
-            indicator.update(T.NIET_OPGESLAGEN)
+            self.save_state = SaveState.READ_ONLY
+        elif self.opened.dirty:
+            self.save_state = SaveState.UNSAVED
+            if self.opened.last_error:
+                self.notify(self.opened.last_error, severity="error", markup=False, timeout=6)
         else:
-            indicator.update(T.OPGESLAGEN)
-        if failed and self.opened.last_error:
-            self.notify(self.opened.last_error, severity="error", markup=False, timeout=6)
+            self.save_state = SaveState.SAVED

@@ -44,8 +44,8 @@ ANNULEREN = "Annuleren"
 NAAR_LIJST = "Naar de lijst"
 
 # Typing a card
-NIEUWE_KAART_TITEL = "Nieuwe {soort} · Enter bewaart · Escape annuleert"
-KAART_AANPASSEN_TITEL = "Kaart aanpassen · Enter bewaart · Escape annuleert"
+NIEUWE_KAART_TITEL = "Nieuwe {soort} · Enter bewaart · Esc annuleert"
+KAART_AANPASSEN_TITEL = "Kaart aanpassen · Enter bewaart · Esc annuleert"
 TYP_HIER = "Typ wat er gezegd wordt…"
 LEGE_KAART = "Een kaart kan niet leeg zijn. Wilt u hem weghalen? Druk dan op d."
 WACHT_OP_OPSLAAN = "Nog niet opgeslagen (Atelier probeert het steeds opnieuw): ‘{tekst}’"
@@ -74,13 +74,13 @@ WIJZIGING = {
 # Choosing a theme
 THEMA_KOP = "Thema van deze kaart"
 THEMA_INVOER = "Typ een nieuw thema, of kies hieronder een bestaand thema"
-THEMA_UITLEG = "Enter bewaart wat u typt · pijl omlaag kiest uit de lijst · Escape annuleert"
+THEMA_UITLEG = "Enter bewaart wat u typt · pijl omlaag kiest uit de lijst · Esc annuleert"
 GEEN_THEMA = "Geen thema"
 
 # Choosing a source
 BRON_KOP = "Waar komt deze kaart vandaan?"
 BRON_INVOER = "Typ een andere trend, of kies hieronder"
-BRON_UITLEG = "Enter bewaart de getypte trend · pijl omlaag kiest uit de lijst · Escape annuleert"
+BRON_UITLEG = "Enter bewaart de getypte trend · pijl omlaag kiest uit de lijst · Esc annuleert"
 BRON_OPTIE_VOORBEELD = "Voorbeeld: {titel}"
 BRON_OPTIE_TREND = "Trend: {trend}"
 BRON_OPTIE_EIGEN = "Eigen ervaring"

@@ -79,7 +79,7 @@ TREDEN_KOP = "Trede ‘{naam}’"
 TREDEN_VRAAG = (
     "Opgaven, ambitie en fracties blijven aan hun trede vast zitten, ook als u de naam aanpast.\n\n"
     "Een andere trede kiezen: ga met ← voorbij opgave 1 naar de ladder zelf en kies met ↑ of ↓. "
-    "Escape gaat terug."
+    "Esc gaat terug."
 )
 KNOP_AANPASSEN = "Aanpassen"
 KNOP_TOEVOEGEN = "Nieuwe trede"

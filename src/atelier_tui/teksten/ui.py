@@ -273,4 +273,12 @@ EXP_BEWAARD = "Het verslag is bewaard als {pad}"
 EXP_NIET_BEWAARD = "Het verslag kon niet worden bewaard: {fout}"
 
 HULP_KOP = "Toetsen"
-HULP_SLOT = "Druk op Escape om terug te gaan."
+HULP_SLOT = "Druk op Esc om terug te gaan."
+
+# The user's keymap file (toetsen.toml)
+TOETSEN_ONLEESBAAR = "Het toetsenbestand {pad} is niet te lezen. Atelier gebruikt de gewone toetsen."
+TOETSEN_GEEN_TABEL = "In het toetsenbestand {pad} staat geen [toetsen]. Atelier gebruikt de gewone toetsen."
+TOETSEN_ONBEKEND = "Het toetsenbestand {pad} noemt een onbekende opdracht ({id}); die regel telt niet mee."
+TOETSEN_FOUT = "In het toetsenbestand {pad} is de toets voor {id} onduidelijk; die regel telt niet mee."
+TOETSEN_KOP = "Eigen toetsen"
+HULP_TOETSEN = "Andere toetsen kiezen kan in {pad} (zie de README)."

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.geometry import Region, Size
@@ -30,6 +29,7 @@ from textual.style import Style
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..commands import bindings
 from ..teksten import board as T
 
 BAR = "▌"
@@ -315,7 +315,7 @@ class CardEditor(Input):
     CardEditor:focus { border: round $accent; }
     CardEditor.-open { display: block; }
     """
-    BINDINGS = [Binding("escape", "cancel", T.ANNULEREN)]
+    BINDINGS = bindings("editor")
 
     class Cancelled(Message):
         """Escape: the typing is abandoned."""
@@ -406,10 +406,7 @@ class ChoicePrompt(ModalScreen[Choice | None]):
     ChoicePrompt OptionList { height: auto; max-height: 12; margin-top: 1; }
     ChoicePrompt .prompt-hint { color: $text-muted; margin-top: 1; }
     """
-    BINDINGS = [
-        Binding("escape", "cancel", T.ANNULEREN),
-        Binding("down", "to_list", T.NAAR_LIJST, show=False),
-    ]
+    BINDINGS = bindings("prompt")
 
     def __init__(self, title: str, placeholder: str, hint: str, options: list[tuple[str, str]]) -> None:
         super().__init__()

@@ -8,13 +8,14 @@ from typing import Any
 
 from pydantic import ValidationError
 from textual import work
-from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
+from ..commands import bindings
 from ..domain.errors import describe_validation_error
 from ..teksten import ui as T
 from .form import FieldSpec, FormDialog, format_value
+from .owner import Owned, SessionOwner
 
 
 @dataclass
@@ -26,29 +27,23 @@ class DetailsSpec:
     render: Callable[[Any], Content] | None = None  # session -> what is shown; default label: value lines
 
 
-class DetailsPanel(Static, can_focus=True):
-    BINDINGS = [Binding("e,enter", "edit", T.BEWERK_GEGEVENS)]
+class DetailsPanel(Owned, Static, can_focus=True):
+    BINDINGS = bindings("details")
     DEFAULT_CSS = """
     DetailsPanel { height: auto; border: tall $panel; padding: 0 1; }
     DetailsPanel:focus { border: tall $primary; }
     """
 
-    def __init__(self, spec: DetailsSpec, *, id: str | None = None) -> None:
+    def __init__(self, owner: SessionOwner, spec: DetailsSpec, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.owner = owner
         self.spec = spec
-
-    @property
-    def view(self):
-        """The step view this widget lives in: saving, cleaning, read-only checks."""
-        from ..screens.steps.base import step_view_of
-
-        return step_view_of(self)
 
     def on_mount(self) -> None:
         self.reload()
 
     def reload(self) -> None:
-        session = self.view.session
+        session = self.session
         if self.spec.render is not None:
             self.update(self.spec.render(session))
             return
@@ -68,9 +63,9 @@ class DetailsPanel(Static, can_focus=True):
 
     @work(exclusive=True, group="details")
     async def action_edit(self) -> None:
-        if not self.view.can_edit():
+        if not self.can_edit():
             return
-        session = self.view.session
+        session = self.session
         values = await self.app.push_screen_wait(
             FormDialog(self.spec.title, self.spec.fields(session), self.spec.read(session))
         )
@@ -87,5 +82,5 @@ class DetailsPanel(Static, can_focus=True):
         for name in type(session).model_fields:
             if getattr(candidate, name) != getattr(session, name):
                 setattr(session, name, getattr(candidate, name))
-        self.view.commit()
+        self.commit()
         self.reload()

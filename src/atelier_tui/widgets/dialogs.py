@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from ..commands import bindings
 from ..teksten import ui as T
 
 
@@ -29,7 +29,7 @@ class ChoiceDialog(ModalScreen[str | None]):
     ChoiceDialog .dialog-buttons { height: auto; margin-top: 1; align-horizontal: right; }
     ChoiceDialog Button { margin-left: 2; }
     """
-    BINDINGS = [Binding("escape", "cancel", T.TERUG)]
+    BINDINGS = bindings("dialog")
 
     def __init__(self, title: str, message: str, choices: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -74,7 +74,7 @@ class NewSessionDialog(ModalScreen[tuple[str, str] | None]):
     NewSessionDialog .dialog-buttons { height: auto; margin-top: 1; align-horizontal: right; }
     NewSessionDialog Button { margin-left: 2; }
     """
-    BINDINGS = [Binding("escape", "cancel", T.TERUG)]
+    BINDINGS = bindings("dialog")
 
     def __init__(self, exists) -> None:
         super().__init__()

@@ -13,12 +13,12 @@ from typing import Any, Literal
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from ..commands import bindings
 from ..domain import hygiene
 from ..teksten import ui as T
 
@@ -90,10 +90,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
     FormDialog .form-buttons { height: auto; align-horizontal: right; padding: 0 1; }
     FormDialog Button { margin-left: 2; }
     """
-    BINDINGS = [
-        Binding("escape", "cancel", T.ANNULEREN),
-        Binding("ctrl+s", "submit", T.BEWAREN, priority=True),
-    ]
+    BINDINGS = bindings("form")
 
     def __init__(self, title: str, fields: list[FieldSpec], values: dict[str, Any] | None = None) -> None:
         super().__init__()

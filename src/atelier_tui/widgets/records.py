@@ -2,7 +2,7 @@
 
 Drawn as an OptionList (only visible lines are rendered), each record as a few wrapped lines.
 n adds, e or Enter edits, d removes, shift+up/down reorders. Every change is saved at once
-through the step view; the list is redrawn from the session after the save returned.
+through the owner it was handed; the list is redrawn from the session after the save returned.
 """
 
 from __future__ import annotations
@@ -13,15 +13,16 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from textual import work
-from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ..commands import bindings
 from ..domain.errors import describe_validation_error
 from ..teksten import ui as T
 from .dialogs import confirm
 from .form import FieldSpec, FormDialog
+from .owner import Owned, SessionOwner
 
 
 @dataclass
@@ -40,40 +41,28 @@ class ListSpec:
     check: Callable[[Any, Any], str | None] | None = None  # (record, session) -> a warning, or None
 
 
-class RecordList(OptionList):
-    BINDINGS = [
-        Binding("n", "new", T.LIJST_NIEUW),
-        Binding("e", "edit", T.LIJST_BEWERK),
-        Binding("d,delete", "remove", T.LIJST_WEG),
-        Binding("shift+up", "move(-1)", T.LIJST_OMHOOG, show=False),
-        Binding("shift+down", "move(1)", T.LIJST_OMLAAG, show=False),
-    ]
+class RecordList(Owned, OptionList):
+    BINDINGS = bindings("records")
     DEFAULT_CSS = """
     RecordList { height: 1fr; min-height: 4; border: tall $panel; padding: 0 1; }
     RecordList:focus { border: tall $primary; }
     RecordList > .option-list--option { padding: 0 1; }
     """
 
-    def __init__(self, spec: ListSpec, *, id: str | None = None) -> None:
+    def __init__(self, owner: SessionOwner, spec: ListSpec, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.owner = owner
         self.spec = spec
 
     @property
-    def view(self):
-        """The step view this widget lives in: saving, cleaning, read-only checks."""
-        from ..screens.steps.base import step_view_of
-
-        return step_view_of(self)
-
-    @property
     def items(self) -> list:
-        return self.spec.get(self.view.session)
+        return self.spec.get(self.session)
 
     def on_mount(self) -> None:
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
-        session = self.view.session
+        session = self.session
         keep = self.highlighted if select is None else select
         self.clear_options()
         items = self.items
@@ -100,7 +89,7 @@ class RecordList(OptionList):
 
     @work(exclusive=True, group="records")
     async def action_new(self) -> None:
-        if not self.view.can_edit():
+        if not self.can_edit():
             return
         values = await self._ask(self.spec.new_title, self._defaults())
         if values is None:
@@ -122,7 +111,7 @@ class RecordList(OptionList):
         index = self._index()
         if index is None:
             return
-        if not self.view.can_edit():
+        if not self.can_edit():
             return
         item = self.items[index]
         values = await self._ask(self.spec.edit_title, item.model_dump())
@@ -141,7 +130,7 @@ class RecordList(OptionList):
     @work(exclusive=True, group="records")
     async def action_remove(self) -> None:
         index = self._index()
-        if index is None or not self.view.can_edit():
+        if index is None or not self.can_edit():
             return
         item = self.items[index]
         question = T.LIJST_WEG_VRAAG.format(naam=self.spec.name(item))
@@ -164,7 +153,7 @@ class RecordList(OptionList):
 
     def action_move(self, delta: int) -> None:
         index = self._index()
-        if index is None or not self.view.can_edit():
+        if index is None or not self.can_edit():
             return
         target = index + delta
         items = self.items
@@ -184,27 +173,27 @@ class RecordList(OptionList):
         return values
 
     async def _ask(self, title: str, values: dict[str, Any]) -> dict[str, Any] | None:
-        return await self.app.push_screen_wait(FormDialog(title, self.spec.fields(self.view.session), values))
+        return await self.app.push_screen_wait(FormDialog(title, self.spec.fields(self.session), values))
 
     def _warn(self, item: Any) -> None:
         if self.spec.check is not None:
-            warning = self.spec.check(item, self.view.session)
+            warning = self.spec.check(item, self.session)
             if warning:
                 self.notify(warning, severity="warning", markup=False, timeout=8)
 
     def _commit(self, select: int, before: list) -> None:
-        """Check the whole session, save, and redraw from what is saved.
+        """Check the session's references, save, and redraw from what is saved.
 
-        A change that would make the session inconsistent (say, removing an opgave that an
-        example still points at) is undone and explained; it is never saved.
+        The record itself was validated when it was made; what a change to one list can break is a
+        reference (say, removing an opgave that an example still points at). Such a change is undone
+        and explained; it is never saved.
         """
-        session = self.view.session
         try:
-            type(session).model_validate(session.model_dump())
-        except ValidationError as exc:
+            self.session.check_references()
+        except ValueError as exc:
             self.items[:] = before
-            self.notify(T.NIET_BEWAARD.format(fout=describe_validation_error(exc)), severity="error", markup=False)
+            self.notify(T.NIET_BEWAARD.format(fout=str(exc)), severity="error", markup=False)
             self.reload()
             return
-        self.view.commit()
+        self.commit()
         self.reload(select)

@@ -16,17 +16,18 @@ from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.timer import Timer
 from textual.widgets import Input, Static
 
+from ...commands import bindings
 from ...domain import hygiene
 from ...domain.session import Bron, Kaart, Kolom
+from ...domain.steps import Step
 from ...domain.types import now_utc
 from ...teksten import board as T
 from ...widgets.board import BoardColumn, CardColumn, CardEditor, CardFace, Choice, ChoicePrompt, GroupHeader, Row
+from ...widgets.owner import SaveState, SessionOwner
 from .base import StepView
 
 KOLOMMEN: tuple[Kolom, Kolom] = ("kans", "knelpunt")
@@ -35,14 +36,10 @@ TALLY_SECONDS = 1.0
 TALLY_DIGITS = 3
 #: How many changes ``u`` can take back.
 UNDO_LIMIT = 200
-#: While a new card waits to be saved, check this often whether the shell's retry succeeded.
-PENDING_CHECK_SECONDS = 1.0
 
 #: The fields of a card that a change can touch, and undo puts back.
 _FIELDS = ("kolom", "tekst", "volgorde", "stemmen", "thema", "bron")
 _NEW = "__nieuw__"
-
-_STEM = Binding.Group(T.STEMMEN, compact=True)
 
 
 def _state(card: Kaart) -> tuple:
@@ -70,37 +67,7 @@ class _Tally:
 
 
 class KansenKnelpuntenView(StepView):
-    step_key = "kansen-knelpunten"
-
-    BINDINGS = [
-        # Opening the editor is a priority binding: it runs as soon as the key arrives, so that
-        # the keys typed right behind it (a burst over SSH) already go into the text.
-        Binding("n", "new", T.NIEUW, priority=True),
-        Binding("e,enter", "edit", T.AANPASSEN, key_display="e/enter", priority=True),
-        Binding("d,delete", "delete", T.WEGHALEN, key_display="d"),
-        Binding("u", "undo", T.ONGEDAAN),
-        Binding("plus", "vote(1)", T.STEM_ERBIJ, key_display="+", group=_STEM),
-        Binding("minus", "vote(-1)", T.STEM_ERAF, key_display="-", group=_STEM),
-        # One binding per digit, the digit being the action's parameter. Only the first has a
-        # description, so that help shows a single line "0-9" for all ten.
-        *(
-            Binding(str(d), f"tally({d})", "" if d else T.STEMMEN_TYPEN, key_display="0-9", show=False)
-            for d in range(10)
-        ),
-        Binding("g", "theme", T.THEMA),
-        Binding("b", "source", T.BRON, show=False),
-        Binding("t", "grouped", T.PER_THEMA),
-        Binding("greater_than_sign", "move('knelpunt')", T.NAAR_KNELPUNTEN, key_display=">", show=False),
-        Binding("less_than_sign", "move('kans')", T.NAAR_KANSEN, key_display="<", show=False),
-        Binding("shift+up", "reorder(-1)", T.OMHOOG, show=False),
-        Binding("shift+down", "reorder(1)", T.OMLAAG, show=False),
-        Binding("left", "column('kans')", T.KOLOM_KANSEN, show=False),
-        Binding("right", "column('knelpunt')", T.KOLOM_KNELPUNTEN, show=False),
-        Binding("up", "cursor(-1)", T.VORIGE_KAART, show=False),
-        Binding("down", "cursor(1)", T.VOLGENDE_KAART, show=False),
-        Binding("home", "end(False)", T.EERSTE_KAART, show=False),
-        Binding("end", "end(True)", T.LAATSTE_KAART, show=False),
-    ]
+    BINDINGS = bindings("board")
 
     DEFAULT_CSS = """
     KansenKnelpuntenView { padding: 0 1; }
@@ -112,14 +79,13 @@ class KansenKnelpuntenView(StepView):
     KansenKnelpuntenView > #wacht.-zichtbaar { display: block; }
     """
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, owner: SessionOwner, step: Step) -> None:
+        super().__init__(owner, step)
         self.kolom: Kolom = "kans"
         self.grouped = False
         self._undo: list[_UndoStep] = []
         self._editing: tuple[Kolom, str] | None = None  # (column, id of the card typed, or _NEW)
         self._pending: set[str] = set()  # new cards whose save has not succeeded yet
-        self._pending_timer: Timer | None = None
         self._tally: _Tally | None = None
 
     def compose(self) -> ComposeResult:
@@ -131,6 +97,7 @@ class KansenKnelpuntenView(StepView):
     def on_mount(self) -> None:
         self.reload()
         self._focus_column(self.kolom)
+        self.watch(self.owner, "save_state", self._save_state_changed, init=False)
 
     # Drawing -----------------------------------------------------------------------------------
 
@@ -247,7 +214,6 @@ class KansenKnelpuntenView(StepView):
             self._pending.clear()
         else:
             self._pending.update(added)
-            self._watch_pending()
         self.reload(subject if subject in current else None)
 
     def _remember(self, step: _UndoStep) -> None:
@@ -269,20 +235,13 @@ class KansenKnelpuntenView(StepView):
             if card.volgorde != place:
                 card.volgorde = place
 
-    def _watch_pending(self) -> None:
-        if self._pending and self._pending_timer is None:
-            self._pending_timer = self.set_interval(PENDING_CHECK_SECONDS, self._check_pending)
-
-    def _check_pending(self) -> None:
-        """The shell keeps retrying a failed save; once it succeeded, the waiting cards are shown."""
-        if self._pending and not self.session_screen.opened.dirty:
+    def _save_state_changed(self, state: SaveState) -> None:
+        """The owner keeps retrying a failed save; once it succeeded, the waiting cards are shown."""
+        if self._pending and state is SaveState.SAVED:
             newest = next((k.id for k in reversed(self.session.kaarten) if k.id in self._pending), None)
             self._pending.clear()
             self.notify(T.KAART_BEWAARD)
             self.reload(newest)
-        if not self._pending and self._pending_timer is not None:
-            self._pending_timer.stop()
-            self._pending_timer = None
 
     # Keys ------------------------------------------------------------------------------------------
 

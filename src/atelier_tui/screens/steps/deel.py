@@ -13,14 +13,14 @@ from urllib.parse import urlsplit
 from pydantic import ValidationError
 from textual import events, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from ...commands import bindings
 from ...domain.errors import describe_validation_error
 from ...domain.session import Deel
-from ...domain.steps import step
+from ...domain.steps import Step
 from ...teksten import deel as D
 from ...teksten import ui as T
 from ...widgets.form import FieldSpec, FormDialog
@@ -79,8 +79,8 @@ def _wrapped_rows(text: str, width: int) -> int:
     return len(Content(text).wrap(width)) if text and width > 0 else 0
 
 
-def _heading(key: str) -> StepHeading:
-    heading = StepHeading(key)
+def _heading(step: Step) -> StepHeading:
+    heading = StepHeading(step)
     heading.id = "deel-kop"
     return heading
 
@@ -88,8 +88,7 @@ def _heading(key: str) -> StepHeading:
 class DeelView(StepView, can_focus=True):
     """The QR code large and centred, with the link and the explanation for the room."""
 
-    step_key = "deel"
-    BINDINGS = [Binding("e", "edit", D.INSTELLEN)]
+    BINDINGS = bindings("deel")
     DEFAULT_CSS = """
     DeelView #deel-main { height: 1fr; align: center middle; }
     DeelView.-side #deel-main { layout: horizontal; }
@@ -111,7 +110,7 @@ class DeelView(StepView, can_focus=True):
     """
 
     def compose(self) -> ComposeResult:
-        yield _heading(self.step_key)
+        yield _heading(self.step)
         with Vertical(id="deel-main"):
             yield QRCode(id="deel-qr")
             with Vertical(id="deel-tekst"):
@@ -146,7 +145,7 @@ class DeelView(StepView, can_focus=True):
         heading = self.query_one("#deel-kop", StepHeading)
         qr = self.query_one("#deel-qr", QRCode)
         tekst = self.query_one("#deel-tekst", Vertical)
-        heading_rows = 1 + _wrapped_rows(step(self.step_key).uitleg, width)
+        heading_rows = 1 + _wrapped_rows(self.step.uitleg, width)
         if not deel.url:
             self.remove_class("-side")
             heading.display = True

@@ -9,12 +9,12 @@ from datetime import datetime, timedelta
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from ...commands import bindings
 from ...domain import rules
 from ...domain.session import AgendaPunt, EisWens, Kaart, Spelregel, Voorbeeld
 from ...teksten import export as E
@@ -85,16 +85,16 @@ def _write_doel(s, v: dict) -> None:
 class OpeningView(StepView):
     """Goal, ground rules and agenda of evening 1, large and calm for the room."""
 
-    step_key = "opening"
     DEFAULT_CSS = """
     OpeningView #doel { padding: 0 2; text-style: bold; max-height: 30%; }
     OpeningView #spelregels { height: auto; max-height: 30%; }
     """
 
     def compose(self) -> ComposeResult:
-        yield StepHeading(self.step_key)
+        yield StepHeading(self.step)
         yield section(T.DOEL_AVOND)
         yield DetailsPanel(
+            self.owner,
             DetailsSpec(
                 T.DOEL_AVOND,
                 lambda s: [FieldSpec("doel", T.DOEL_AVOND, "block")],
@@ -105,9 +105,9 @@ class OpeningView(StepView):
             id="doel",
         )
         yield section(T.SPELREGELS)
-        yield RecordList(SPELREGELS, id="spelregels")
+        yield RecordList(self.owner, SPELREGELS, id="spelregels")
         yield section(T.AGENDA)
-        yield RecordList(AGENDA, id="agenda")
+        yield RecordList(self.owner, AGENDA, id="agenda")
 
 
 # --- Voorbeelden ---------------------------------------------------------------------------
@@ -154,11 +154,9 @@ VOORBEELDEN = ListSpec(
 
 
 class VoorbeeldenView(StepView):
-    step_key = "voorbeelden"
-
     def compose(self) -> ComposeResult:
-        yield StepHeading(self.step_key)
-        yield RecordList(VOORBEELDEN, id="voorbeelden")
+        yield StepHeading(self.step)
+        yield RecordList(self.owner, VOORBEELDEN, id="voorbeelden")
 
 
 # --- Eisen en wensen -----------------------------------------------------------------------
@@ -192,11 +190,9 @@ EISEN = ListSpec(
 
 
 class EisenWensenView(StepView):
-    step_key = "eisen-wensen"
-
     def compose(self) -> ComposeResult:
-        yield StepHeading(self.step_key)
-        yield RecordList(EISEN, id="eisen")
+        yield StepHeading(self.step)
+        yield RecordList(self.owner, EISEN, id="eisen")
 
 
 # --- Afsluiting ----------------------------------------------------------------------------
@@ -217,12 +213,7 @@ class CarriedColumn(Static):
 class AfsluitingView(StepView):
     """The top kansen and knelpunten by votes, carried over to evening 2; the facilitator may choose."""
 
-    step_key = "afsluiting"
-    BINDINGS = [
-        Binding("a", "automatic", T.AFS_AUTOMATISCH),
-        Binding("plus,equals_sign", "top(1)", T.AFS_MEER),
-        Binding("minus", "top(-1)", T.AFS_MINDER),
-    ]
+    BINDINGS = bindings("afsluiting")
     DEFAULT_CSS = """
     AfsluitingView #carried { height: auto; }
     AfsluitingView #mode { height: auto; color: $text-muted; margin: 1 0 0 0; }
@@ -231,7 +222,7 @@ class AfsluitingView(StepView):
     """
 
     def compose(self) -> ComposeResult:
-        yield StepHeading(self.step_key)
+        yield StepHeading(self.step)
         with Horizontal(id="carried"):
             yield CarriedColumn(id="kans", classes="kans")
             yield CarriedColumn(id="knelpunt", classes="knelpunt")

@@ -5,12 +5,13 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static, TabbedContent, TabPane
 
+from ...commands import bindings
 from ...domain import rules
 from ...domain.builtin import questions
 from ...domain.drafts import draft_answer
@@ -31,6 +32,7 @@ from ...teksten import export as E
 from ...teksten import ui as T
 from ...widgets.details import DetailsPanel, DetailsSpec
 from ...widgets.form import FieldSpec
+from ...widgets.owner import Edited
 from ...widgets.records import ListSpec, RecordList
 from .base import StepView
 from .evening1 import CarriedColumn, _card_line
@@ -64,21 +66,20 @@ INSPIRATIE = ListSpec(
 
 
 class TerugblikView(StepView):
-    step_key = "terugblik"
     DEFAULT_CSS = """
     TerugblikView #carried { height: auto; max-height: 45%; }
     TerugblikView #lessen { height: auto; max-height: 8; padding: 0 1; }
     """
 
     def compose(self) -> ComposeResult:
-        yield StepHeading(self.step_key)
+        yield StepHeading(self.step)
         with Horizontal(id="carried"):
             yield CarriedColumn(id="kans", classes="kans")
             yield CarriedColumn(id="knelpunt", classes="knelpunt")
         yield section(T.LESSEN)
         yield Static(id="lessen")
         yield section(T.INSPIRATIE)
-        yield RecordList(INSPIRATIE, id="inspiratie")
+        yield RecordList(self.owner, INSPIRATIE, id="inspiratie")
 
     def on_mount(self) -> None:
         s = self.session
@@ -180,7 +181,6 @@ def alignment(s) -> Content:
 
 
 class AmbitieView(StepView):
-    step_key = "ambitie"
     DEFAULT_CSS = """
     AmbitieView #ambitie { max-height: 45%; }
     AmbitieView #onder { height: 1fr; min-height: 6; }
@@ -189,13 +189,15 @@ class AmbitieView(StepView):
     """
 
     def compose(self) -> ComposeResult:
-        yield StepHeading(self.step_key)
+        yield StepHeading(self.step)
         yield DetailsPanel(
-            DetailsSpec(T.AMBITIE_BEWERK, _ambitie_fields, _read_ambitie, _write_ambitie, _render_ambitie), id="ambitie"
+            self.owner,
+            DetailsSpec(T.AMBITIE_BEWERK, _ambitie_fields, _read_ambitie, _write_ambitie, _render_ambitie),
+            id="ambitie",
         )
         yield section(T.FRACTIES)
         with Horizontal(id="onder"):
-            yield RecordList(FRACTIES, id="fracties")
+            yield RecordList(self.owner, FRACTIES, id="fracties")
             yield Static(id="afstemming")
 
     def on_mount(self) -> None:
@@ -206,10 +208,10 @@ class AmbitieView(StepView):
         afstemming.border_title = T.AFSTEMMING
         afstemming.update(alignment(self.session))
 
-    def commit(self) -> bool:
-        ok = super().commit()
+    @on(Edited)
+    def _edited(self) -> None:
+        """A position changed: the alignment under it follows."""
         self.reload()
-        return ok
 
 
 # --- Bewonersinitiatieven ------------------------------------------------------------------
@@ -250,25 +252,23 @@ REACTIE_AFSPRAKEN = ListSpec(
 
 
 class RolList(RecordList):
-    BINDINGS = [Binding("space", "toggle", T.ROL_KIEZEN)]
+    BINDINGS = bindings("rollen")
 
     def action_toggle(self) -> None:
         index = self._index()
-        if index is None or not self.view.can_edit():
+        if index is None or not self.can_edit():
             return
         rol = self.items[index]
         self.replace(index, rol.model_copy(update={"gekozen": not rol.gekozen}))
 
 
 class InitiatievenView(StepView):
-    step_key = "initiatieven"
-
     def compose(self) -> ComposeResult:
-        yield StepHeading(self.step_key)
+        yield StepHeading(self.step)
         yield section(T.ROLLEN)
-        yield RolList(ROLLEN, id="rollen")
+        yield RolList(self.owner, ROLLEN, id="rollen")
         yield section(T.REACTIE)
-        yield RecordList(REACTIE_AFSPRAKEN, id="reactie")
+        yield RecordList(self.owner, REACTIE_AFSPRAKEN, id="reactie")
 
 
 # --- Unusual suspects ----------------------------------------------------------------------
@@ -309,11 +309,9 @@ DOELGROEPEN = ListSpec(
 
 
 class UnusualSuspectsView(StepView):
-    step_key = "unusual-suspects"
-
     def compose(self) -> ComposeResult:
-        yield StepHeading(self.step_key)
-        yield RecordList(DOELGROEPEN, id="doelgroepen")
+        yield StepHeading(self.step)
+        yield RecordList(self.owner, DOELGROEPEN, id="doelgroepen")
 
 
 # --- Draagvlak -----------------------------------------------------------------------------
@@ -348,11 +346,9 @@ CRITERIA = ListSpec(
 
 
 class DraagvlakView(StepView):
-    step_key = "draagvlak"
-
     def compose(self) -> ComposeResult:
-        yield StepHeading(self.step_key)
-        yield RecordList(CRITERIA, id="criteria")
+        yield StepHeading(self.step)
+        yield RecordList(self.owner, CRITERIA, id="criteria")
 
 
 # --- Opbrengst -----------------------------------------------------------------------------
@@ -382,26 +378,22 @@ ANTWOORDEN = ListSpec(
 class AnswerList(RecordList):
     """The five questions: no adding or removing, and c fills in a draft from the earlier steps."""
 
-    BINDINGS = [
-        Binding("c", "draft", T.CONCEPT),
-        Binding("n", "nothing", "", show=False),
-        Binding("d,delete", "nothing", "", show=False),
-    ]
+    BINDINGS = bindings("vragen")
 
     def action_nothing(self) -> None:
         self.notify(T.VRAGEN_VAST, severity="information")
 
     def action_draft(self) -> None:
         index = self._index()
-        if index is None or not self.view.can_edit():
+        if index is None or not self.can_edit():
             return
         answer = self.items[index]
-        draft = draft_answer(self.view.session, answer.vraag)
+        draft = draft_answer(self.session, answer.vraag)
         if not draft:
             self.notify(T.GEEN_CONCEPT, severity="warning")
             return
         text = draft if not answer.antwoord else answer.antwoord.rstrip() + "\n\n" + draft
-        self.replace(index, answer.model_copy(update={"antwoord": self.view.clean(text, multiline=True)}))
+        self.replace(index, answer.model_copy(update={"antwoord": self.clean(text, multiline=True)}))
 
 
 def _check_actie(a: Actiepunt, s) -> str | None:
@@ -460,7 +452,6 @@ VERVOLG = ListSpec(
 
 
 class OpbrengstView(StepView):
-    step_key = "opbrengst"
     initial_focus = "#antwoorden"
     DEFAULT_CSS = """
     OpbrengstView TabbedContent { height: 1fr; }
@@ -468,16 +459,16 @@ class OpbrengstView(StepView):
     """
 
     def compose(self) -> ComposeResult:
-        yield StepHeading(self.step_key)
+        yield StepHeading(self.step)
         with TabbedContent(id="tabs"):
             with TabPane(T.TAB_VRAGEN, id="tab-vragen"):
-                yield AnswerList(ANTWOORDEN, id="antwoorden")
+                yield AnswerList(self.owner, ANTWOORDEN, id="antwoorden")
             with TabPane(T.TAB_AFSPRAKEN, id="tab-afspraken"):
-                yield RecordList(AFSPRAKEN, id="afspraken")
+                yield RecordList(self.owner, AFSPRAKEN, id="afspraken")
             with TabPane(T.TAB_ACTIES, id="tab-acties"):
-                yield RecordList(ACTIEPUNTEN, id="actiepunten")
+                yield RecordList(self.owner, ACTIEPUNTEN, id="actiepunten")
             with TabPane(T.TAB_VERVOLG, id="tab-vervolg"):
-                yield RecordList(VERVOLG, id="vervolg")
+                yield RecordList(self.owner, VERVOLG, id="vervolg")
 
 
 # --- Evaluatie -----------------------------------------------------------------------------
@@ -528,11 +519,7 @@ def render_ratings(cijfers: dict[str, int]) -> Content:
 
 
 class EvaluatieView(StepView):
-    step_key = "evaluatie"
-    BINDINGS = [
-        *(Binding(str(i), f"rate('{i}', 1)", T.CIJFER_ERBIJ.format(i=i), show=i == 1) for i in range(1, 6)),
-        Binding("c", "edit_ratings", T.CIJFERS_BEWERKEN),
-    ]
+    BINDINGS = bindings("evaluatie")
     DEFAULT_CSS = """
     EvaluatieView #onder { height: 1fr; }
     EvaluatieView #reacties { width: 2fr; }
@@ -540,9 +527,9 @@ class EvaluatieView(StepView):
     """
 
     def compose(self) -> ComposeResult:
-        yield StepHeading(self.step_key)
+        yield StepHeading(self.step)
         with Horizontal(id="onder"):
-            yield RecordList(REACTIES, id="reacties")
+            yield RecordList(self.owner, REACTIES, id="reacties")
             yield Static(id="cijfers")
 
     def on_mount(self) -> None:

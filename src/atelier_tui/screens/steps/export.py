@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Markdown, OptionList
 from textual.widgets.option_list import Option
 
+from ...commands import bindings
 from ...export import markdown as md
 from ...store.atomic import atomic_write_bytes
 from ...teksten import ui as T
@@ -18,12 +18,8 @@ from .prep import StepHeading
 
 
 class ExportView(StepView):
-    step_key = "export"
     initial_focus = "#secties"
-    BINDINGS = [
-        Binding("c", "copy", T.EXP_KOPIEER),
-        Binding("s", "write", T.EXP_BEWAAR),
-    ]
+    BINDINGS = bindings("export")
     DEFAULT_CSS = """
     ExportView #export-main { height: 1fr; }
     ExportView #secties { width: 30; height: 1fr; border: tall $panel; }
@@ -33,7 +29,7 @@ class ExportView(StepView):
     """
 
     def compose(self) -> ComposeResult:
-        yield StepHeading(self.step_key)
+        yield StepHeading(self.step)
         with Horizontal(id="export-main"):
             yield OptionList(id="secties")
             yield Markdown(id="preview", open_links=False)
@@ -70,7 +66,7 @@ class ExportView(StepView):
         self.notify(T.EXP_GEKOPIEERD.format(wat=label), title=T.EXP_KOPIEER, markup=False, timeout=10)
 
     def action_write(self) -> None:
-        path = self.session_screen.opened.path
+        path = self.owner.path
         target = path.with_name(f"{path.stem}-verslag.md")
         try:
             atomic_write_bytes(target, self._text.encode("utf-8"))

@@ -17,26 +17,26 @@ from typing import Any
 from pydantic import ValidationError
 from textual import events, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from ...commands import bindings
 from ...domain import rules
 from ...domain.builtin import ladder as builtin_ladder
 from ...domain.builtin import ladder_variants
 from ...domain.errors import describe_validation_error
 from ...domain.session import Ladder, Opgave, Trede
+from ...domain.steps import Step
 from ...teksten import ladder as T
 from ...teksten import ui as UI
 from ...widgets.dialogs import ChoiceDialog
 from ...widgets.form import FieldSpec, FormDialog
 from ...widgets.ladder import NU_STYLE, STRAKS_STYLE, LadderDiagram, LadderFace, Moving, rung_details
+from ...widgets.owner import SessionOwner
 from .base import StepView
 from .prep import StepHeading
 
-_SCHUIF = Binding.Group(T.VERSCHUIVEN, compact=True)
-_OPGAVE = Binding.Group(T.OPGAVE, compact=True)
 _MARKER = {"nu": T.MARKER_NU, "straks": T.MARKER_STRAKS}
 _LABEL = {"nu": T.NU, "straks": T.STRAKS}
 _STYLE = {"nu": NU_STYLE, "straks": STRAKS_STYLE}
@@ -60,25 +60,7 @@ RUNG_FIELDS = [
 
 
 class LadderStepView(StepView):
-    step_key = "ladder"
-
-    BINDINGS = [
-        Binding("up", "move(1)", T.HOGER, key_display="↑", group=_SCHUIF),
-        Binding("down", "move(-1)", T.LAGER, key_display="↓", group=_SCHUIF),
-        Binding("left", "opgave(-1)", T.VORIGE_OPGAVE, key_display="←", group=_OPGAVE),
-        Binding("right", "opgave(1)", T.VOLGENDE_OPGAVE, key_display="→", group=_OPGAVE),
-        # One key, two bindings: the footer shows the one that applies ("Wissel naar NU" or "... STRAKS").
-        Binding("w", "moving('nu')", T.WISSEL_NAAR["nu"]),
-        Binding("w", "moving('straks')", T.WISSEL_NAAR["straks"]),
-        Binding("e,enter", "edit", T.WAAROM, key_display="e"),
-        Binding("v", "variant", T.LADDER),
-        Binding("t", "rungs", T.TREDEN),
-        Binding("r", "edit_rung", T.TREDE_AANPASSEN, show=False),
-        Binding("a", "add_rung", T.TREDE_TOEVOEGEN, show=False),
-        Binding("x,delete", "remove_rung", T.TREDE_VERWIJDEREN, key_display="x", show=False),
-        Binding("shift+down", "scroll_details(1)", T.TEKST_OMLAAG, show=False),
-        Binding("shift+up", "scroll_details(-1)", T.TEKST_OMHOOG, show=False),
-    ]
+    BINDINGS = bindings("ladder")
 
     DEFAULT_CSS = """
     LadderStepView #ladder-main { height: 1fr; margin-top: 1; }
@@ -92,8 +74,8 @@ class LadderStepView(StepView):
     LadderStepView.-low #ladder-main { margin-top: 0; }
     """
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, owner: SessionOwner, step: Step) -> None:
+        super().__init__(owner, step)
         self.opgave_id: str | None = None  # the selected opgave; None: the ladder itself
         self.moving: Moving = "straks"  # which marker ↑ and ↓ move
         self.rung_key: str | None = None  # the highlighted rung
@@ -101,7 +83,7 @@ class LadderStepView(StepView):
         self._shown: tuple[str | None, ...] = ()  # what the panel beside the ladder is about
 
     def compose(self) -> ComposeResult:
-        yield StepHeading(self.step_key)
+        yield StepHeading(self.step)
         with Horizontal(id="ladder-main"):
             yield LadderDiagram(id="diagram")
             with VerticalScroll(id="details", can_focus=False):

@@ -7,7 +7,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...domain.session import Deelnemer, IntakeNotitie, Opgave
-from ...domain.steps import step
+from ...domain.steps import Step
 from ...teksten import export as E
 from ...teksten import ui as T
 from ...widgets.details import DetailsPanel, DetailsSpec
@@ -120,8 +120,8 @@ class StepHeading(Static):
     StepHeading { height: auto; margin: 1 0 0 0; color: $text-muted; }
     """
 
-    def __init__(self, key: str) -> None:
-        super().__init__(Content(step(key).uitleg))
+    def __init__(self, step: Step) -> None:
+        super().__init__(Content(step.uitleg))
 
 
 def section(title: str) -> Static:
@@ -129,16 +129,15 @@ def section(title: str) -> Static:
 
 
 class SessieView(StepView):
-    step_key = "sessie"
-
     def compose(self) -> ComposeResult:
-        yield StepHeading(self.step_key)
+        yield StepHeading(self.step)
         yield DetailsPanel(
+            self.owner,
             DetailsSpec(T.SESSIE_BEWERK, lambda s: SESSIE_FIELDS, _read_sessie, _write_sessie, _render_sessie),
             id="sessie-details",
         )
         yield section(T.DEELNEMERS)
-        yield RecordList(DEELNEMERS, id="deelnemers")
+        yield RecordList(self.owner, DEELNEMERS, id="deelnemers")
 
 
 def _render_intake(n: IntakeNotitie, s) -> Content:
@@ -191,13 +190,11 @@ OPGAVEN = ListSpec(
 
 
 class IntakeView(StepView):
-    step_key = "intake"
-
     def compose(self) -> ComposeResult:
-        yield StepHeading(self.step_key)
+        yield StepHeading(self.step)
         yield section(T.INTAKE_GESPREKKEN).set_classes("section-title facilitator-only")
-        intake = RecordList(INTAKE, id="intake")
+        intake = RecordList(self.owner, INTAKE, id="intake")
         intake.add_class("facilitator-only")
         yield intake
         yield section(T.OPGAVEN)
-        yield RecordList(OPGAVEN, id="opgaven")
+        yield RecordList(self.owner, OPGAVEN, id="opgaven")

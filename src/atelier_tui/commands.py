@@ -1,0 +1,274 @@
+"""The facilitator's commands: every key of the app, defined once.
+
+Each command has an id (``scope.name``; also the binding id, so a user keymap can rebind it), its
+key(s), the action it runs, a short Dutch description, where it applies (its scope: the app, a
+screen, a step, a widget or a dialog), whether the footer and the command palette offer it, and
+whether it may ever be shown on the room's screen. The bindings of every class, the footer, the
+command palette and the help screen are all generated from this table.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from textual.binding import Binding
+
+from .domain import hygiene
+from .teksten import board as TB
+from .teksten import deel as TD
+from .teksten import ladder as TL
+from .teksten import themes as TTH
+from .teksten import timer as TT
+from .teksten import ui as T
+
+
+@dataclass(frozen=True)
+class Command:
+    id: str  # "scope.name": the binding id, and the name a keymap file uses
+    keys: str  # Textual key names, comma-separated
+    action: str  # the action it runs on the node of its scope
+    text: str  # short Dutch description (footer, help, palette); "" hides it from help
+    footer: bool = True  # shown in the footer
+    palette: str = ""  # if set: offered in the command palette, with this explanation
+    room: bool = False  # may be shown on the room's screen (no key ever is, today)
+    priority: bool = False  # runs before the focused widget sees the key
+    display: str = ""  # how the key is written; default: the first key, in Dutch
+    group: str = ""  # footer group (compact), e.g. "Stemmen"
+
+    @property
+    def scope(self) -> str:
+        return self.id.partition(".")[0]
+
+
+# Groups of keys the footer shows as one entry.
+_STEM = TB.STEMMEN
+_SCHUIF = TL.VERSCHUIVEN
+_OPGAVE = TL.OPGAVE
+
+COMMANDS: tuple[Command, ...] = (
+    # The app: everywhere.
+    Command("app.quit", "ctrl+q", "quit", T.AFSLUITEN, footer=False, priority=True, palette=T.AFSLUITEN_UITLEG),
+    Command("app.palette", "ctrl+p", "command_palette", T.OPDRACHTEN, footer=False, priority=True),
+    Command("app.theme", "", "choose_theme", TTH.THEMA_KIEZEN, footer=False, palette=TTH.THEMA_KIEZEN_UITLEG),
+    Command("app.help", "question_mark,f1", "app.help", T.HULP, display="?", palette=T.HULP_UITLEG),
+    # The list of sessions.
+    Command("home.open", "enter", "open", T.OPENEN, priority=True),
+    Command("home.new", "n", "new", T.NIEUW),
+    Command("home.demo", "m", "demo", T.DEMO),
+    Command("home.trash", "d,delete", "trash", T.WEGZETTEN),
+    Command("home.quit", "q", "app.quit", T.AFSLUITEN),
+    # The session screen: in every step.
+    Command("session.next", "pagedown,right_square_bracket", "next_step", T.VOLGENDE, priority=True),
+    Command("session.previous", "pageup,left_square_bracket", "previous_step", T.VORIGE, footer=False, priority=True),
+    Command("session.back", "escape", "close", T.TERUG),
+    Command("session.steps", "f2", "toggle_steps", T.STAPPEN_TONEN, footer=False),
+    Command("session.room", "f5", "toggle_presenter", T.PRESENTATIE, footer=False, palette=T.PRESENTATIE_UITLEG),
+    Command("session.timer", "f6", "timer_toggle", TT.START_PAUZE, footer=False),
+    Command("session.timer_reset", "f7", "timer_reset", TT.OPNIEUW, footer=False),
+    Command("session.timebox", "", "set_timebox", TT.TIJDVAK, footer=False, palette=TT.TIJDVAK_UITLEG),
+    Command("session.close", "", "close_session", T.SESSIES, footer=False, palette=T.SESSIES_UITLEG),
+    Command("steplist.open", "enter", "select", T.STAP_OPENEN),
+    # Help.
+    Command("help.close", "escape,question_mark,f1,q", "dismiss", T.SLUITEN),
+    # Dialogs and forms.
+    Command("dialog.back", "escape", "cancel", T.TERUG),
+    Command("form.cancel", "escape", "cancel", T.ANNULEREN),
+    Command("form.save", "ctrl+s", "submit", T.BEWAREN, priority=True),
+    # Lists of records and blocks of facts, on many steps.
+    Command("records.new", "n", "new", T.LIJST_NIEUW),
+    Command("records.edit", "e", "edit", T.LIJST_BEWERK),
+    Command("records.remove", "d,delete", "remove", T.LIJST_WEG),
+    Command("records.up", "shift+up", "move(-1)", T.LIJST_OMHOOG, footer=False),
+    Command("records.down", "shift+down", "move(1)", T.LIJST_OMLAAG, footer=False),
+    Command("details.edit", "e,enter", "edit", T.BEWERK_GEGEVENS),
+    # Kansen en knelpunten.
+    Command("board.new", "n", "new", TB.NIEUW, priority=True),
+    Command("board.edit", "e,enter", "edit", TB.AANPASSEN, display="e/Enter", priority=True),
+    Command("board.delete", "d,delete", "delete", TB.WEGHALEN),
+    Command("board.undo", "u", "undo", TB.ONGEDAAN),
+    Command("board.vote_up", "plus", "vote(1)", TB.STEM_ERBIJ, group=_STEM),
+    Command("board.vote_down", "minus", "vote(-1)", TB.STEM_ERAF, group=_STEM),
+    # One binding per digit, the digit being the action's parameter; help shows one line "0-9".
+    *(
+        Command(f"board.tally{d}", str(d), f"tally({d})", "" if d else TB.STEMMEN_TYPEN, footer=False, display="0-9")
+        for d in range(10)
+    ),
+    Command("board.theme", "g", "theme", TB.THEMA),
+    Command("board.source", "b", "source", TB.BRON, footer=False),
+    Command("board.grouped", "t", "grouped", TB.PER_THEMA),
+    Command("board.to_knelpunten", "greater_than_sign", "move('knelpunt')", TB.NAAR_KNELPUNTEN, footer=False),
+    Command("board.to_kansen", "less_than_sign", "move('kans')", TB.NAAR_KANSEN, footer=False),
+    Command("board.up", "shift+up", "reorder(-1)", TB.OMHOOG, footer=False),
+    Command("board.down", "shift+down", "reorder(1)", TB.OMLAAG, footer=False),
+    Command("board.kansen", "left", "column('kans')", TB.KOLOM_KANSEN, footer=False),
+    Command("board.knelpunten", "right", "column('knelpunt')", TB.KOLOM_KNELPUNTEN, footer=False),
+    Command("board.previous", "up", "cursor(-1)", TB.VORIGE_KAART, footer=False),
+    Command("board.next", "down", "cursor(1)", TB.VOLGENDE_KAART, footer=False),
+    Command("board.first", "home", "end(False)", TB.EERSTE_KAART, footer=False),
+    Command("board.last", "end", "end(True)", TB.LAATSTE_KAART, footer=False),
+    Command("editor.cancel", "escape", "cancel", TB.ANNULEREN),
+    Command("prompt.cancel", "escape", "cancel", TB.ANNULEREN),
+    Command("prompt.list", "down", "to_list", TB.NAAR_LIJST, footer=False),
+    # Afsluiting.
+    Command("afsluiting.automatic", "a", "automatic", T.AFS_AUTOMATISCH),
+    Command("afsluiting.more", "plus,equals_sign", "top(1)", T.AFS_MEER),
+    Command("afsluiting.fewer", "minus", "top(-1)", T.AFS_MINDER),
+    # Participatieladder.
+    Command("ladder.up", "up", "move(1)", TL.HOGER, group=_SCHUIF),
+    Command("ladder.down", "down", "move(-1)", TL.LAGER, group=_SCHUIF),
+    Command("ladder.previous", "left", "opgave(-1)", TL.VORIGE_OPGAVE, group=_OPGAVE),
+    Command("ladder.next", "right", "opgave(1)", TL.VOLGENDE_OPGAVE, group=_OPGAVE),
+    # One key, two bindings: the footer shows the one that applies ("Wissel naar NU" or "... STRAKS").
+    Command("ladder.to_nu", "w", "moving('nu')", TL.WISSEL_NAAR["nu"]),
+    Command("ladder.to_straks", "w", "moving('straks')", TL.WISSEL_NAAR["straks"]),
+    Command("ladder.why", "e,enter", "edit", TL.WAAROM),
+    Command("ladder.variant", "v", "variant", TL.LADDER),
+    Command("ladder.rungs", "t", "rungs", TL.TREDEN),
+    Command("ladder.rung_edit", "r", "edit_rung", TL.TREDE_AANPASSEN, footer=False),
+    Command("ladder.rung_add", "a", "add_rung", TL.TREDE_TOEVOEGEN, footer=False),
+    Command("ladder.rung_remove", "x,delete", "remove_rung", TL.TREDE_VERWIJDEREN, footer=False),
+    Command("ladder.text_down", "shift+down", "scroll_details(1)", TL.TEKST_OMLAAG, footer=False),
+    Command("ladder.text_up", "shift+up", "scroll_details(-1)", TL.TEKST_OMHOOG, footer=False),
+    # Werkatelier 2.
+    Command("rollen.toggle", "space", "toggle", T.ROL_KIEZEN),
+    Command("vragen.draft", "c", "draft", T.CONCEPT),
+    Command("vragen.no_new", "n", "nothing", "", footer=False),
+    Command("vragen.no_remove", "d,delete", "nothing", "", footer=False),
+    *(
+        Command(f"evaluatie.rate{i}", str(i), f"rate('{i}', 1)", T.CIJFER_ERBIJ.format(i=i), footer=i == 1)
+        for i in range(1, 6)
+    ),
+    Command("evaluatie.edit", "c", "edit_ratings", T.CIJFERS_BEWERKEN),
+    # Verslag and Delen.
+    Command("export.copy", "c", "copy", T.EXP_KOPIEER),
+    Command("export.write", "s", "write", T.EXP_BEWAAR),
+    Command("deel.edit", "e", "edit", TD.INSTELLEN),
+)
+
+BY_ID: dict[str, Command] = {c.id: c for c in COMMANDS}
+assert len(BY_ID) == len(COMMANDS), "command ids must be unique"
+
+
+def bindings(scope: str) -> list[Binding]:
+    """The bindings of one scope, for a class's ``BINDINGS``."""
+    result = []
+    for c in COMMANDS:
+        if c.scope == scope and c.keys:
+            result.append(
+                Binding(
+                    c.keys,
+                    c.action,
+                    c.text,
+                    show=c.footer,
+                    key_display=c.display or None,
+                    priority=c.priority,
+                    id=c.id,
+                    group=_group(c.group),
+                )
+            )
+    return result
+
+
+@cache
+def _group(name: str) -> Binding.Group | None:
+    return Binding.Group(name, compact=True) if name else None
+
+
+def palette_commands(scopes: Iterable[str]) -> list[Command]:
+    """The commands of these scopes that the command palette offers, in table order."""
+    wanted = set(scopes)
+    return [c for c in COMMANDS if c.palette and c.scope in wanted]
+
+
+# Key names as a Dutch user reads them.
+_KEY_NAMES = {
+    "escape": "Esc",
+    "enter": "Enter",
+    "space": "Spatie",
+    "tab": "Tab",
+    "delete": "Del",
+    "backspace": "Backspace",
+    "home": "Home",
+    "end": "Einde",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "question_mark": "?",
+    "plus": "+",
+    "minus": "-",
+    "equals_sign": "=",
+    "greater_than_sign": ">",
+    "less_than_sign": "<",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+}
+_MODIFIERS = {"ctrl": "Ctrl", "shift": "Shift", "alt": "Alt"}
+
+
+def key_name(key: str) -> str:
+    """One Textual key name in Dutch: "escape" → "Esc", "shift+up" → "Shift+↑", "f5" → "F5"."""
+    *mods, base = key.split("+")
+    if base in _KEY_NAMES:
+        name = _KEY_NAMES[base]
+    elif len(base) > 1 and base[0] == "f" and base[1:].isdigit() or len(base) == 1 and mods:
+        name = base.upper()
+    else:
+        name = base
+    return "+".join([*(_MODIFIERS.get(m, m.capitalize()) for m in mods), name])
+
+
+def key_display(binding: Binding) -> str:
+    """How the footer and help write a binding's key."""
+    return binding.key_display or key_name(binding.key.split(",")[0].strip())
+
+
+# A user keymap: rebinding keys by command id ----------------------------------------------------
+
+
+def keymap_path(env: dict[str, str] | None = None) -> Path:
+    """``$XDG_CONFIG_HOME/atelier/toetsen.toml``, or ``~/.config/atelier/toetsen.toml``."""
+    env = os.environ if env is None else env
+    base = env.get("XDG_CONFIG_HOME") or ""
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".config"
+    return root / "atelier" / "toetsen.toml"
+
+
+def load_keymap(path: Path) -> tuple[dict[str, str], list[str]]:
+    """The keymap in ``path`` (command id → keys) and the problems found, in Dutch.
+
+    The file has one table ``[toetsen]`` with lines like ``"board.new" = "n"``. A missing file is
+    no problem; a broken one gives a message and no keymap at all (the defaults stay).
+    """
+    shown = hygiene.clean_line(str(path), limit=200)
+    try:
+        with path.open("rb") as f:
+            data = tomllib.load(f)
+    except FileNotFoundError:
+        return {}, []
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}, [T.TOETSEN_ONLEESBAAR.format(pad=shown)]
+    table = data.get("toetsen")
+    if not isinstance(table, dict):
+        return {}, [T.TOETSEN_GEEN_TABEL.format(pad=shown)]
+    keymap: dict[str, str] = {}
+    problems: list[str] = []
+    for command_id, keys in table.items():
+        if command_id not in BY_ID or not BY_ID[command_id].keys:
+            problems.append(T.TOETSEN_ONBEKEND.format(id=hygiene.clean_line(str(command_id), limit=60), pad=shown))
+        elif not isinstance(keys, str) or not keys.strip() or not _plausible_keys(keys):
+            problems.append(T.TOETSEN_FOUT.format(id=command_id, pad=shown))
+        else:
+            keymap[command_id] = ",".join(k.strip() for k in keys.split(","))
+    return keymap, problems
+
+
+def _plausible_keys(keys: str) -> bool:
+    return all(k.strip() and k.strip().isprintable() and len(k.strip()) <= 40 for k in keys.split(","))
