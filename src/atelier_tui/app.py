@@ -7,7 +7,6 @@ import os
 import signal
 import sys
 from collections.abc import Iterable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,20 +16,15 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from .commands import bindings, key_display, keymap_path, load_keymap, palette_commands
-from .domain.steps import steps
+from .commands import bindings, install_keymap, key_display, palette_entries
 from .screens.start import StartScreen
 from .teksten import themes as TT
 from .teksten import ui as T
-from .themes import ThemeCommands, choose_theme, load_themes, theme_variable_defaults
-from .widgets.dialogs import ChoiceDialog
+from .themes import ThemeCommands, choose_theme, install_themes, theme_variable_defaults
 
 if TYPE_CHECKING:
     from .screens.session import SessionScreen
     from .store.repository import OpenSession, SessionsDir
-
-# Start-up paints a first frame before it imports the store and the session models (pydantic):
-# they cost ~100 ms, and the room should see the app at once. See bench/RESULTS.md.
 
 
 class AtelierApp(App[int]):
@@ -50,19 +44,13 @@ class AtelierApp(App[int]):
         super().__init__()
         self._present_path, self._demo, self._theme_arg = present_path, demo, theme
         self._open_path, self._start_step = open_path, step
-        themes, self._problems = load_themes()
-        for t in themes:
-            self.register_theme(t)
-        self.theme, problems = choose_theme([theme], self.available_themes)
-        keymap, keymap_problems = load_keymap(keymap_path())
-        self.set_keymap(keymap)
-        self._problems += problems + keymap_problems
-        self._sessions_dir = sessions_dir
-        self._sessions: SessionsDir | None = None
+        self._problems = install_themes(self, theme) + install_keymap(self)
+        self._sessions_dir, self._sessions = sessions_dir, None
         self.error: str | None = None  # printed by the command line as plain text after the app stops
 
     @property
     def sessions(self) -> SessionsDir:
+        """The sessions folder, read only when first needed (the first frame comes before the store)."""
         if self._sessions is None:
             from .store.repository import SessionsDir
 
@@ -100,11 +88,12 @@ class AtelierApp(App[int]):
         self.call_after_refresh(self._start)
 
     def _start(self) -> None:
-        """After the first frame: load what opening a session needs, then open it."""
+        """After the first frame (painted before the store and pydantic are imported: they cost ~100 ms
+        and the room should see the app at once; see bench/RESULTS.md), open what was asked for."""
         if self._present_path is not None:
             self._present(self._present_path)
         elif self._demo:
-            self.open_demo_copy()
+            self.create_and_open()
         elif self._open_path is not None:
             self.open_session_path(self._open_path, self._start_step)
         else:
@@ -121,22 +110,11 @@ class AtelierApp(App[int]):
 
     @work(exclusive=True, group="open")
     async def open_session_path(self, path: Path, step: str | None = None) -> None:
+        from .screens.opening import open_or_recover
         from .screens.session import SessionScreen
-        from .store.repository import CorruptSession, StoreError, open_session, restore_backup
 
-        try:
-            try:
-                opened = open_session(path)
-            except CorruptSession as exc:
-                choices = [("terug", T.RESERVE_TERUG), ("niet", T.RESERVE_NIET)] if exc.backup else [("ok", T.SLUITEN)]
-                if await self.push_screen_wait(ChoiceDialog(T.BESCHADIGD_KOP, exc.message, choices)) != "terug":
-                    self.show_home()
-                    return
-                restore_backup(path, exc.backup)
-                self.notify(T.RESERVE_GEDAAN)
-                opened = open_session(path)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False, timeout=10)
+        opened = await open_or_recover(self, path)
+        if opened is None:
             self.show_home()
             return
         self._apply_session_theme(opened)
@@ -146,16 +124,16 @@ class AtelierApp(App[int]):
 
     def _present(self, path: Path) -> None:
         """A read-only window for the room that follows the facilitator's session (no lock)."""
+        from .screens.opening import open_for_room
         from .screens.session import SessionScreen
-        from .store.repository import StoreError, open_session
+        from .store.repository import StoreError
 
         try:
-            opened = open_session(path, writable=False)
+            opened = open_for_room(path)
         except StoreError as exc:
             self.error = str(exc)
             self.exit(1)
             return
-        opened.close()
         self._apply_session_theme(opened)
         self.switch_screen(SessionScreen(opened, follow=True))
 
@@ -171,26 +149,21 @@ class AtelierApp(App[int]):
         if screen is not None:
             screen.remember_theme(name)
 
-    def _create(self, make) -> None:
+    def create_and_open(self, naam: str | None = None, gemeente: str = "") -> None:
+        """A fresh copy of the demo (no name), or a new session called ``naam``; then open it."""
+        from .domain.builtin import new_session
+        from .store.demo import create_demo_copy
         from .store.repository import StoreError
 
         try:
-            path, step = make()
+            path = (
+                create_demo_copy(self.sessions) if naam is None else self.sessions.create(new_session(naam, gemeente))
+            )
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False, timeout=10)
             self.show_home()
             return
-        self.open_session_path(path, step)
-
-    def open_demo_copy(self) -> None:
-        from .store.demo import create_demo_copy
-
-        self._create(lambda: (create_demo_copy(self.sessions), None))
-
-    def create_and_open(self, naam: str, gemeente: str) -> None:
-        from .domain.builtin import new_session
-
-        self._create(lambda: (self.sessions.create(new_session(naam, gemeente)), "sessie"))
+        self.open_session_path(path, None if naam is None else "sessie")
 
     # What the list of sessions asks for (messages HomeScreen.Open, .New and .Demo).
     def on_home_screen_open(self, message) -> None:
@@ -200,7 +173,7 @@ class AtelierApp(App[int]):
         self.create_and_open(message.naam, message.gemeente)
 
     def on_home_screen_demo(self) -> None:
-        self.open_demo_copy()
+        self.create_and_open()
 
     # Commands ------------------------------------------------------------------------------------
 
@@ -209,15 +182,7 @@ class AtelierApp(App[int]):
             self.push_screen(CommandPalette(placeholder=T.ZOEK_OPDRACHT, id="--command-palette"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        scopes = [getattr(screen, "SCOPE", ""), "app"]
-        if "session" in scopes:
-            for s in steps():
-                yield SystemCommand(
-                    T.NAAR_STAP.format(stap=s.titel), f"{s.groep}: {s.uitleg}", partial(screen.go_to, s.key)
-                )
-        for c in palette_commands(scopes):
-            node = self if c.scope == "app" else screen
-            yield SystemCommand(c.text, c.palette, partial(node.run_action, c.action))
+        return palette_entries(self, screen)
 
     def action_choose_theme(self) -> None:
         self.push_screen(CommandPalette(providers=[ThemeCommands], placeholder=TT.THEMA_ZOEKEN))

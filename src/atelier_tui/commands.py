@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from .domain import hygiene
 from .teksten import board as TB
@@ -185,6 +187,21 @@ def palette_commands(scopes: Iterable[str]) -> list[Command]:
     return [c for c in COMMANDS if c.palette and c.scope in wanted]
 
 
+def palette_entries(app: App, screen: Screen) -> Iterator[SystemCommand]:
+    """The command palette: every step (in a session), then the palette commands of the screen and the app."""
+    from .domain.steps import steps
+
+    scopes = [getattr(screen, "SCOPE", ""), "app"]
+    if "session" in scopes:
+        for s in steps():
+            yield SystemCommand(
+                T.NAAR_STAP.format(stap=s.titel), f"{s.groep}: {s.uitleg}", partial(screen.go_to, s.key)
+            )
+    for c in palette_commands(scopes):
+        node = app if c.scope == "app" else screen
+        yield SystemCommand(c.text, c.palette, partial(node.run_action, c.action))
+
+
 # Key names as a Dutch user reads them.
 _KEY_NAMES = {
     "escape": "Esc",
@@ -268,6 +285,13 @@ def load_keymap(path: Path) -> tuple[dict[str, str], list[str]]:
         else:
             keymap[command_id] = ",".join(k.strip() for k in keys.split(","))
     return keymap, problems
+
+
+def install_keymap(app: App) -> list[str]:
+    """Apply the user's keymap file to ``app``; the problems found, in Dutch."""
+    keymap, problems = load_keymap(keymap_path())
+    app.set_keymap(keymap)
+    return problems
 
 
 def _plausible_keys(keys: str) -> bool:

@@ -26,7 +26,7 @@ from functools import partial
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.color import BLACK, Color, ColorParseError
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -36,6 +36,9 @@ from textual.theme import Theme
 
 from .domain.hygiene import clean_line
 from .teksten import themes as T
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 DEFAULT_THEME = "projector-donker"
 """The theme used when none is chosen, or when the chosen one is missing or broken."""
@@ -417,3 +420,12 @@ def contrast_report(theme: Theme) -> list[tuple[str, float]]:
         label = f"${text} op ${background}" + (f" over ${base}" if base else "")
         report.append((label, round(contrast_ratio(ink, fill), 2)))
     return report
+
+
+def install_themes(app: App, wanted: str | None) -> list[str]:
+    """Register every theme with ``app`` and choose ``wanted`` (or the default); the problems found."""
+    themes, problems = load_themes()
+    for t in themes:
+        app.register_theme(t)
+    app.theme, more = choose_theme([wanted], app.available_themes)
+    return problems + more

@@ -44,12 +44,24 @@ async def wait_until(pilot, condition, what: str, timeout: float = 10.0) -> None
 
 async def wait_for(pilot, kind) -> None:
     """Wait until the screen on top is a ``kind`` (a screen class), then let it settle."""
-    for _ in range(60):
-        await pilot.pause()
-        if isinstance(pilot.app.screen, kind):
-            await settle(pilot, 2)
-            return
-    raise AssertionError(f"expected {kind.__name__}, got {pilot.app.screen!r}")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, kind), f"a {kind.__name__} on top")
+    await settle(pilot, 2)
+
+
+async def open_step(pilot, kind=None):
+    """Wait until the session screen shows a step view (of class ``kind``, if given); return the view."""
+    from atelier_tui.screens.session import SessionScreen
+    from atelier_tui.screens.steps import StepView
+
+    def view():
+        screen = pilot.app.screen
+        return screen.view if isinstance(screen, SessionScreen) else None
+
+    await wait_until(
+        pilot, lambda: isinstance(view(), kind or StepView), f"the step view {getattr(kind, '__name__', '')}"
+    )
+    await settle(pilot)
+    return view()
 
 
 def saved(path):

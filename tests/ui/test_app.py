@@ -16,6 +16,8 @@ from atelier_tui.store import atomic
 from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir, open_session
 
+from .screen import wait_for
+
 SIZE = (120, 40)
 
 
@@ -24,11 +26,8 @@ def _text(widget) -> str:
 
 
 async def _wait_for_session(pilot) -> SessionScreen:
-    for _ in range(50):
-        await pilot.pause()
-        if isinstance(pilot.app.screen, SessionScreen):
-            return pilot.app.screen
-    raise AssertionError(f"no session screen, got {pilot.app.screen!r}")
+    await wait_for(pilot, SessionScreen)
+    return pilot.app.screen
 
 
 async def test_home_lists_sessions_and_opens_one(sessions_dir):

@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from atelier_tui.app import AtelierApp
 from atelier_tui.export.markdown import render
-from atelier_tui.screens.session import SessionScreen
 from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir, open_session
 
-from .screen import screen_text
+from .screen import open_step, screen_text
 
 
 async def _ready(pilot) -> None:
-    for _ in range(60):
-        await pilot.pause()
-        if isinstance(pilot.app.screen, SessionScreen) and pilot.app.screen.view is not None:
-            break
-    for _ in range(5):
-        await pilot.pause()
+    await open_step(pilot)
 
 
 async def test_preview_copy_and_write(sessions_dir):

@@ -20,7 +20,7 @@ from atelier_tui.widgets.dialogs import ChoiceDialog
 from atelier_tui.widgets.form import FormDialog
 from atelier_tui.widgets.ladder import LadderDiagram
 
-from .screen import screen_text, settle, wait_for
+from .screen import open_step, screen_text, settle, wait_for
 
 SIZE = (120, 40)
 DORPSPLEIN, WINDPARK, GROEN = "o-dorpsplein", "o-windpark", "o-groen"
@@ -44,13 +44,7 @@ def demo(sessions_dir: Path) -> Path:
 
 
 async def open_ladder(pilot) -> LadderStepView:
-    for _ in range(60):
-        await pilot.pause()
-        screen = pilot.app.screen
-        if isinstance(screen, SessionScreen) and isinstance(screen.view, LadderStepView):
-            await settle(pilot)
-            return screen.view
-    raise AssertionError("the ladder step did not open")
+    return await open_step(pilot, LadderStepView)
 
 
 async def press(pilot, *keys: str) -> None:

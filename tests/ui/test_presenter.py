@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from atelier_tui.app import AtelierApp
 from atelier_tui.domain.session import Kaart
 from atelier_tui.screens.session import SessionScreen
 from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir, open_session
 
-from .screen import screen_text
+from .screen import screen_text, wait_until
 
 
-async def _wait_for(pilot, predicate, seconds: float = 3.0) -> None:
-    loop = asyncio.get_running_loop()
-    end = loop.time() + seconds
-    while loop.time() < end:
-        await pilot.pause(0.05)
-        if predicate():
-            return
-    raise AssertionError("not seen in time:\n" + screen_text(pilot.app))
+async def _wait_for(pilot, predicate, seconds: float = 10.0) -> None:
+    await wait_until(pilot, predicate, "the room's screen to follow", timeout=seconds)
 
 
 async def test_presenter_follows_new_cards_and_steps_without_taking_the_lock(sessions_dir):

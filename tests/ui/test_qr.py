@@ -24,7 +24,7 @@ from atelier_tui.store.repository import SessionsDir, open_session
 from atelier_tui.teksten import deel as D
 from atelier_tui.widgets.qr import QUIET_ZONE, QRCode, code_size, fit_scale, fold_url, qr_lines, qr_matrix
 
-from .screen import screen_text, settle, wait_for
+from .screen import open_step, screen_text, settle, wait_for
 
 DEMO_URL = "https://www.lindewaard.example/participatie"
 URLS = [
@@ -198,13 +198,7 @@ def demo(sessions_dir: Path, url: str | None = None, toelichting: str | None = N
 
 
 async def open_deel(pilot) -> DeelView:
-    for _ in range(60):
-        await pilot.pause()
-        screen = pilot.app.screen
-        if isinstance(screen, SessionScreen) and isinstance(screen.view, DeelView):
-            await settle(pilot)
-            return screen.view
-    raise AssertionError("the deel step did not open")
+    return await open_step(pilot, DeelView)
 
 
 def form_error(app) -> str:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 
 from atelier_tui.app import AtelierApp
-from atelier_tui.screens.session import SessionScreen
 from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir, open_session
+
+from .screen import open_step
 
 STEPS = [
     "sessie",
@@ -32,12 +33,7 @@ SIZES = [(120, 40), (80, 24)]
 
 
 async def _settled(pilot) -> None:
-    for _ in range(60):
-        await pilot.pause()
-        if isinstance(pilot.app.screen, SessionScreen) and pilot.app.screen.view is not None:
-            break
-    await pilot.pause()
-    await pilot.pause()
+    await open_step(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

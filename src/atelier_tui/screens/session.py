@@ -283,9 +283,9 @@ class SessionScreen(Screen[None]):
 
     @property
     def view(self) -> StepView | None:
-        """The view of the current step."""
-        views = self.query_one("#body").query_children(StepView)
-        return views.first() if views else None
+        """The view of the current step (None until the screen and the step are built)."""
+        views = self.query("#body > StepView")
+        return views.first(StepView) if views else None
 
     def save_pending(self) -> None:
         """Keep what the current step has typed but not confirmed (see StepView.save_pending)."""

@@ -1,0 +1,37 @@
+"""Opening a session file for the facilitator, with the way back for a damaged one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+
+from ..store.repository import CorruptSession, OpenSession, StoreError, open_session, restore_backup
+from ..teksten import ui as T
+from ..widgets.dialogs import ChoiceDialog
+
+
+async def open_or_recover(app: App, path: Path) -> OpenSession | None:
+    """Open ``path`` for writing. A damaged file was set aside by the store: offer its newest good
+    backup. None (after a plain message) when there is nothing to open."""
+    try:
+        try:
+            return open_session(path)
+        except CorruptSession as exc:
+            choices = [("terug", T.RESERVE_TERUG), ("niet", T.RESERVE_NIET)] if exc.backup else [("ok", T.SLUITEN)]
+            if await app.push_screen_wait(ChoiceDialog(T.BESCHADIGD_KOP, exc.message, choices)) != "terug":
+                return None
+            restore_backup(path, exc.backup)
+            app.notify(T.RESERVE_GEDAAN)
+            return open_session(path)
+    except StoreError as exc:
+        app.notify(str(exc), severity="error", markup=False, timeout=10)
+        return None
+
+
+def open_for_room(path: Path) -> OpenSession:
+    """Open ``path`` for the room's screen: read-only, without the lock, file handle let go at once.
+    Raises StoreError with a plain Dutch message."""
+    opened = open_session(path, writable=False)
+    opened.close()
+    return opened
