@@ -57,9 +57,12 @@ def _hand_edit(path: Path) -> bytes:
 
 
 def _restored_copy(path: Path) -> bytes:
-    """Someone copies an older version over it (a new file at the same name)."""
+    """Someone puts an older version back over it (a new file at the same name)."""
     older = path.with_name("ouder.tmp")
     shutil.copy(path, older)
+    data = json.loads(older.read_bytes())
+    data["session"]["1"]["kaarten"] = []
+    older.write_text(json.dumps(data))
     os.replace(older, path)
     return path.read_bytes()
 
@@ -221,3 +224,13 @@ def test_file_stamp_notices_two_same_size_saves_within_one_tick(sessies: Session
         assert (after.st_size, after.st_mtime_ns) == (st.st_size, st.st_mtime_ns)  # the old check is blind
         assert file_stamp(path) != before
     assert file_stamp(path.with_name("weg.json")) is None
+
+
+def test_a_change_of_metadata_only_sets_nothing_aside(sessies: SessionsDir) -> None:
+    path = sessies.create(make_session())
+    with open_session(path) as opened:
+        assert opened.save().ok
+        os.chmod(path, 0o600)  # changes the change time, not the content
+        result = opened.save()
+        assert result.ok and result.notice is None
+    assert kept_aside(path) == []

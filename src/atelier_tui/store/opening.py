@@ -159,6 +159,12 @@ class OpenSession:
             st = os.lstat(self.path)
             if not stat.S_ISREG(st.st_mode):
                 return None  # a planted link or the like: the write refuses it
+            if self._storage is not None and self._storage.last_bytes is not None:
+                try:
+                    if read_bytes_nofollow(self.path) == self._storage.last_bytes:
+                        return None  # only its metadata changed (a backup tool, a chmod): nothing to keep
+                except (OSError, StoreError):
+                    pass
             kept = move_aside(self.path, CHANGED_MARK)
             notice = Notice(NoticeCode.CHANGED_ON_DISK, {"name": self.path.name, "kept_as": kept.name})
         self._stamp = None
