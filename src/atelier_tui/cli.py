@@ -300,10 +300,12 @@ def _export_target(args: argparse.Namespace, source: Path) -> int | None:
 
 
 def _why(exc: OSError) -> str:
-    from .store.codes import failure_of
+    """Why a file given on the command line could not be written, in Dutch."""
+    from .store.codes import Failure, failure_of
     from .teksten.store import write_failure
 
-    return write_failure(failure_of(exc))
+    failure = failure_of(exc)
+    return T.MAP_ONTBREEKT if failure is Failure.FOLDER_GONE else write_failure(failure)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -322,7 +324,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise UserError(T.SCHRIJVEN_MISLUKT.format(pad=target, detail=_why(exc))) from None
         say(T.GESCHREVEN.format(pad=target), file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        # To a terminal: cleaned like every other line (the texts are clean already; this is a net).
+        sys.stdout.write(_safe(text) if sys.stdout.isatty() else text)
         sys.stdout.flush()
     return 0
 

@@ -103,6 +103,9 @@ def test_a_new_export_file_is_private(two, tmp_path: Path) -> None:
     target = tmp_path / "nieuw.json"
     assert run("export", str(alpha), "-f", "json", "-o", str(target)).returncode == 0
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    out = run("export", str(alpha), "-o", str(tmp_path / "geen-map" / "x.md"))
+    assert out.returncode == 1 and "map waarin het moet komen bestaat niet" in text(out.stderr)
+    assert not any(word in text(out.stderr) for word in ENGLISH)
 
 
 # --- check ----------------------------------------------------------------------------------
@@ -302,3 +305,34 @@ def test_a_crash_prints_one_dutch_line_and_logs_the_traceback(tmp_path: Path, mo
     monkeypatch.setenv("ATELIER_DEBUG", "1")
     with pytest.raises(RuntimeError):
         main(["list", "--sessions-dir", str(tmp_path / "s")])
+
+
+@pytest.mark.parametrize("answer, written", [(b"j\n", True), (b"\n", False)])
+def test_export_asks_before_replacing_a_file_when_there_is_a_terminal(two, tmp_path: Path, answer, written) -> None:
+    import pty
+    import select
+    import time
+
+    alpha, _ = two
+    target = tmp_path / "verslag.md"
+    target.write_text("oud verslag")
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "atelier_tui", "export", str(alpha), "-o", str(target)],
+            stdin=slave,
+            stderr=slave,
+            stdout=subprocess.DEVNULL,
+        )
+        os.close(slave)
+        asked = b""
+        deadline = time.monotonic() + 30
+        while b"[j/N]" not in asked and time.monotonic() < deadline:
+            if select.select([master], [], [], 1)[0]:
+                asked += os.read(master, 1024)
+        os.write(master, answer)
+        assert proc.wait(timeout=30) == (0 if written else 1)
+    finally:
+        os.close(master)
+    assert "bestaat al. Vervangen?" in asked.decode()
+    assert (target.read_text() != "oud verslag") is written

@@ -71,6 +71,7 @@ GESCHREVEN = "Geschreven naar {pad}"
 IN_ORDE = "In orde: {pad} ({naam}, {n} kaarten, versie {versie})."
 ALLEEN_LEZEN = "Let op: {reden}"
 SCHRIJVEN_MISLUKT = "kon niet schrijven naar {pad}: {detail}"
+MAP_ONTBREEKT = "de map waarin het moet komen bestaat niet."
 EXPORT_IN_SESSIEMAP = (
     "{pad} ligt in de map met sessies. Atelier schrijft daar geen export, zodat er nooit een sessie "
     "wordt overschreven. Kies een plek buiten die map."
