@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import stat
 import sys
 from pathlib import Path
 from typing import NoReturn, TextIO
@@ -261,42 +260,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_target(args: argparse.Namespace, source: Path) -> int | None:
-    """Check that ``-o`` may be written; returns the mode to keep (``None`` for a new, private file).
+def _export_target(args: argparse.Namespace, source: Path):
+    """The checked place for ``-o`` (see ``store.targets``); an existing file only with
+    ``--overwrite`` or after a yes on a terminal."""
+    from .store.targets import check_export_target
 
-    Never a session file (this one or another, also one open elsewhere), never anything in the
-    sessions folder; another existing file only with ``--overwrite`` or after a yes.
-    """
-    from .store.folder import looks_like_session
-    from .store.lock import is_locked_elsewhere
-    from .store.repository import lock_path_for
-
-    target = Path(args.output).expanduser().absolute()
-    folder = _sessions(args).path
-    parent = target.parent.resolve()
-    if parent == folder or folder in parent.parents:
-        raise UserError(T.EXPORT_IN_SESSIEMAP.format(pad=target))
-    if is_locked_elsewhere(target):
-        raise UserError(T.EXPORT_OP_SESSIE.format(pad=target))
-    try:
-        st = os.lstat(target)
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise UserError(T.SCHRIJVEN_MISLUKT.format(pad=target, detail=_why(exc))) from None
-    if not stat.S_ISREG(st.st_mode):
-        raise UserError(T.EXPORT_GEEN_BESTAND.format(pad=target))
-    same = source.exists() and os.path.samefile(source, target)
-    if same or looks_like_session(target) or os.path.lexists(lock_path_for(target)):
-        raise UserError(T.EXPORT_OP_SESSIE.format(pad=target))
-    if not args.overwrite:
+    target = check_export_target(args.output, _sessions(args), source)
+    if target.exists and not args.overwrite:
         if not (sys.stdin.isatty() and sys.stderr.isatty()):
-            raise UserError(T.EXPORT_BESTAAT.format(pad=target))
-        print(_safe(T.EXPORT_VRAAG.format(pad=target)), end="", file=sys.stderr, flush=True)
-        answer = sys.stdin.readline().strip().lower()
-        if answer not in T.JA:
+            raise UserError(T.EXPORT_BESTAAT.format(pad=target.path))
+        print(_safe(T.EXPORT_VRAAG.format(pad=target.path)), end="", file=sys.stderr, flush=True)
+        if sys.stdin.readline().strip().lower() not in T.JA:
             raise UserError(T.EXPORT_NIETS_GESCHREVEN)
-    return stat.S_IMODE(st.st_mode)
+    return target
 
 
 def _why(exc: OSError) -> str:
@@ -316,13 +292,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     opened = _load_read_only(source)
     text = render(opened.session, args.format)
     if args.output:
-        mode = _export_target(args, source)
-        target = Path(args.output).expanduser()
+        target = _export_target(args, source)
         try:
-            atomic_write_bytes(target, text.encode("utf-8"), mode=mode)
+            atomic_write_bytes(target.path, text.encode("utf-8"), mode=target.mode)
         except OSError as exc:
-            raise UserError(T.SCHRIJVEN_MISLUKT.format(pad=target, detail=_why(exc))) from None
-        say(T.GESCHREVEN.format(pad=target), file=sys.stderr)
+            raise UserError(T.SCHRIJVEN_MISLUKT.format(pad=args.output, detail=_why(exc))) from None
+        say(T.GESCHREVEN.format(pad=args.output), file=sys.stderr)
     else:
         # To a terminal: cleaned like every other line (the texts are clean already; this is a net).
         sys.stdout.write(_safe(text) if sys.stdout.isatty() else text)

@@ -56,6 +56,8 @@ class Problem(Enum):
     CANNOT_WRITE = "cannot-write"  # name, failure (a Failure)
     FOLDER_NOT_PRIVATE = "folder-not-private"  # name, why ("owner" or "writable")
     TOO_MANY = "too-many"  # name: no free name left for a copy
+    EXPORT_IN_FOLDER = "export-in-folder"  # name: an export is never written in the sessions folder
+    EXPORT_ONTO_SESSION = "export-onto-session"  # name: nor onto a session file
 
 
 class Failure(Enum):

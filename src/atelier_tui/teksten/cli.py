@@ -72,12 +72,6 @@ IN_ORDE = "In orde: {pad} ({naam}, {n} kaarten, versie {versie})."
 ALLEEN_LEZEN = "Let op: {reden}"
 SCHRIJVEN_MISLUKT = "kon niet schrijven naar {pad}: {detail}"
 MAP_ONTBREEKT = "de map waarin het moet komen bestaat niet."
-EXPORT_IN_SESSIEMAP = (
-    "{pad} ligt in de map met sessies. Atelier schrijft daar geen export, zodat er nooit een sessie "
-    "wordt overschreven. Kies een plek buiten die map."
-)
-EXPORT_OP_SESSIE = "{pad} is een sessie van Atelier en wordt niet overschreven. Kies een andere bestandsnaam."
-EXPORT_GEEN_BESTAND = "{pad} is geen gewoon bestand. Kies een andere bestandsnaam."
 EXPORT_BESTAAT = "{pad} bestaat al. Kies een andere bestandsnaam, of vervang het met --overwrite."
 EXPORT_VRAAG = "{pad} bestaat al. Vervangen? [j/N] "
 EXPORT_NIETS_GESCHREVEN = "er is niets geschreven; het bestaande bestand is niet veranderd."

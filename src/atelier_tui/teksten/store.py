@@ -229,6 +229,17 @@ def folder_not_private(name: str, why: str) -> str:
     )
 
 
+def export_in_folder(name: str) -> str:
+    return (
+        f"{_q(name)} ligt in de map met sessies. Atelier schrijft daar geen export, zodat er nooit een "
+        "sessie wordt overschreven. Kies een plek buiten die map."
+    )
+
+
+def export_onto_session(name: str) -> str:
+    return f"{_q(name)} is een sessie van Atelier en wordt niet overschreven. Kies een andere bestandsnaam."
+
+
 def too_many(name: str) -> str:
     return f"Er zijn al te veel sessies met de naam {_q(name)}. Kies een andere naam."
 
@@ -265,6 +276,8 @@ _PROBLEMS: dict[Problem, Any] = {
     Problem.CANNOT_WRITE: lambda name, failure, **_: cannot_write(name, failure),
     Problem.FOLDER_NOT_PRIVATE: lambda name, why, **_: folder_not_private(name, why),
     Problem.TOO_MANY: lambda name, **_: too_many(name),
+    Problem.EXPORT_IN_FOLDER: lambda name, **_: export_in_folder(name),
+    Problem.EXPORT_ONTO_SESSION: lambda name, **_: export_onto_session(name),
 }
 
 
