@@ -7,8 +7,9 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
+from .domain import hygiene
 from .domain.steps import STEP_KEYS
 from .teksten import cli as T
 
@@ -18,6 +19,21 @@ EXIT_GEBRUIK = 2
 
 class UserError(Exception):
     """An error meant for the user: its message is Dutch and complete."""
+
+
+def _safe(text: str) -> str:
+    """``text`` without control or escape sequences, line by line (file names and arguments
+    can hold anything). A clean line keeps its spacing, so the columns of ``list`` stay."""
+    lines = []
+    for line in text.split("\n"):
+        cleaned = hygiene.clean(line, limit=max(len(line), 1))
+        lines.append(cleaned.text if cleaned.removed else line)
+    return "\n".join(lines)
+
+
+def say(text: str, file: TextIO | None = None) -> None:
+    """Print one message (every line the command line prints goes through here)."""
+    print(_safe(text), file=file or sys.stdout)
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -53,7 +69,7 @@ class _Parser(argparse.ArgumentParser):
                 else:
                     text = template.format(wat=groups[0] if groups else message)
                 break
-        self.exit(EXIT_GEBRUIK, T.FOUT.format(bericht=text) + "\n")
+        self.exit(EXIT_GEBRUIK, _safe(T.FOUT.format(bericht=text)) + "\n")
 
 
 def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -99,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("doel", metavar="NAAM|PAD", help=T.NAAM_OF_PAD)
     p.add_argument("--format", "-f", choices=("md", "json", "txt"), default="md", help=T.FORMAT)
     p.add_argument("-o", "--output", metavar="BESTAND", help=T.OUTPUT)
+    p.add_argument("--overwrite", "--overschrijven", action="store_true", help=T.OVERWRITE)
     _common(p, top=False)
 
     p = sub.add_parser("check", help=T.CHECK, description=T.CHECK)
@@ -112,9 +129,11 @@ def sessions_dir_path(option: str | None) -> Path:
 
 
 def _sessions(args: argparse.Namespace):
+    """The sessions folder. The default one (nobody chose it) must be private to this user."""
     from .store.repository import SessionsDir
 
-    return SessionsDir(sessions_dir_path(args.sessions_dir))
+    chosen = args.sessions_dir or os.environ.get("ATELIER_SESSIONS_DIR")
+    return SessionsDir(sessions_dir_path(args.sessions_dir), private=not chosen)
 
 
 def _resolve(args: argparse.Namespace) -> Path:
@@ -148,11 +167,14 @@ def _run_app(args: argparse.Namespace, path: Path | None, step: str | None = Non
 
 def cmd_home(args: argparse.Namespace) -> int:
     _need_terminal()
+    _sessions(args)
     return _run_app(args, None)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """A fresh copy of the demo session, made once the app's first frame is on the screen."""
+    _need_terminal()
+    _sessions(args)
     return _run_app(args, None, demo=True)
 
 
@@ -166,14 +188,14 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not naam:
         raise UserError(T.ONTBREEKT.format(wat="NAAM"))
     path = _sessions(args).create(new_session(naam, clean_line(args.gemeente)))
-    print(T.GEMAAKT.format(pad=path))
+    say(T.GEMAAKT.format(pad=path))
     if args.niet_openen:
         return 0
     return _run_app(args, path)
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    if args.step and args.step not in STEP_KEYS:
+    if args.step is not None and args.step not in STEP_KEYS:
         raise UserError(T.STAP_ONBEKEND.format(stap=args.step, stappen=", ".join(STEP_KEYS)))
     path = _resolve(args)
     return _run_app(args, path, args.step)
@@ -191,29 +213,36 @@ def cmd_present(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-def cmd_list(args: argparse.Namespace) -> int:
+def _moment(value) -> str:
     from .domain.types import format_local
 
+    try:
+        return format_local(value)
+    except (OverflowError, ValueError, OSError):  # a moment near the year 9999 has no local time
+        return ""
+
+
+def cmd_list(args: argparse.Namespace) -> int:
     sessions = _sessions(args)
     infos = sessions.list()
     if not infos:
-        print(T.GEEN_SESSIES.format(map=sessions.path))
+        say(T.GEEN_SESSIES.format(map=sessions.path))
         return 0
     rows = [T.LIJST_KOP]
     for info in infos:
         d1, d2 = info.datums
         rows.append(
             (
-                info.slug,
-                info.probleem or info.gemeente,
+                hygiene.clean_line(info.slug),
+                hygiene.clean_line(info.probleem or info.gemeente),
                 d1.strftime("%d-%m-%Y") if d1 else "",
                 d2.strftime("%d-%m-%Y") if d2 else "",
-                format_local(info.gewijzigd),
+                _moment(info.gewijzigd),
             )
         )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+        say("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
     return 0
 
 
@@ -225,40 +254,69 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = import_session(Path(args.bestand), _sessions(args), clean_line(args.naam) if args.naam else None)
     except ImportError_ as exc:
         raise UserError(str(exc)) from None
-    print(T.GEIMPORTEERD.format(naam=result.session.naam, pad=result.path))
+    say(T.GEIMPORTEERD.format(naam=result.session.naam, pad=result.path))
     for notice in result.notices:
-        print(notice)
+        say(notice)
     return 0
+
+
+def _export_target(args: argparse.Namespace, source: Path):
+    """The checked place for ``-o`` (see ``store.targets``); an existing file only with
+    ``--overwrite`` or after a yes on a terminal."""
+    from .store.targets import check_export_target
+
+    target = check_export_target(args.output, _sessions(args), source)
+    if target.exists and not args.overwrite:
+        if not (sys.stdin.isatty() and sys.stderr.isatty()):
+            raise UserError(T.EXPORT_BESTAAT.format(pad=target.path))
+        print(_safe(T.EXPORT_VRAAG.format(pad=target.path)), end="", file=sys.stderr, flush=True)
+        if sys.stdin.readline().strip().lower() not in T.JA:
+            raise UserError(T.EXPORT_NIETS_GESCHREVEN)
+    return target
+
+
+def _why(exc: OSError) -> str:
+    """Why a file given on the command line could not be written, in Dutch."""
+    from .store.codes import Failure, failure_of
+    from .teksten.store import write_failure
+
+    failure = failure_of(exc)
+    return T.MAP_ONTBREEKT if failure is Failure.FOLDER_GONE else write_failure(failure)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import render
     from .store.atomic import atomic_write_bytes
 
-    opened = _load_read_only(_resolve(args))
+    source = _resolve(args)
+    opened = _load_read_only(source)
     text = render(opened.session, args.format)
     if args.output:
-        target = Path(args.output)
+        target = _export_target(args, source)
         try:
-            atomic_write_bytes(target, text.encode("utf-8"))
+            atomic_write_bytes(target.path, text.encode("utf-8"), mode=target.mode)
         except OSError as exc:
-            raise UserError(T.SCHRIJVEN_MISLUKT.format(pad=target, detail=exc.strerror or exc)) from None
-        print(T.GESCHREVEN.format(pad=target), file=sys.stderr)
+            raise UserError(T.SCHRIJVEN_MISLUKT.format(pad=args.output, detail=_why(exc))) from None
+        say(T.GESCHREVEN.format(pad=args.output), file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        # To a terminal: cleaned like every other line (the texts are clean already; this is a net).
+        sys.stdout.write(_safe(text) if sys.stdout.isatty() else text)
         sys.stdout.flush()
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .store.codes import ReadOnly
+
     path = _resolve(args)
     opened = _load_read_only(path)
     s = opened.session
-    print(T.IN_ORDE.format(pad=path, naam=s.naam, n=len(s.kaarten), versie=s.schema_version))
+    say(T.IN_ORDE.format(pad=path, naam=s.naam, n=len(s.kaarten), versie=s.schema_version))
     for notice in opened.notices:
-        print(notice)
-    if opened.read_only_reason and "ander venster" not in opened.read_only_reason:
-        print(T.ALLEEN_LEZEN.format(reden=opened.read_only_reason))
+        say(notice)
+    # check opens read-only on purpose; only a reason beyond that (a newer Atelier) is a finding.
+    if opened.read_only_code not in (None, ReadOnly.ASKED):
+        say(T.ALLEEN_LEZEN.format(reden=opened.read_only_reason))
     return 0
 
 
@@ -275,12 +333,37 @@ COMMANDS = {
 }
 
 
+def _crash_log_dir() -> Path:
+    state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(state) / "atelier"
+
+
+def _write_crash_log(exc: BaseException) -> Path | None:
+    """The traceback (no local variables) in a private file in the user's state folder."""
+    import tempfile
+    import time
+    import traceback
+
+    from .store.atomic import atomic_write_bytes
+
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    for folder in (_crash_log_dir(), Path(tempfile.gettempdir()) / f"atelier-{os.getuid()}"):
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            path = folder / f"fout-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
+            atomic_write_bytes(path, text.encode("utf-8", "backslashreplace"))
+            return path
+        except (OSError, ValueError):
+            continue
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
     except UserError as exc:
-        print(T.FOUT.format(bericht=str(exc)), file=sys.stderr)
+        say(T.FOUT.format(bericht=str(exc)), file=sys.stderr)
         return EXIT_FOUT
     except KeyboardInterrupt:
         return 130
@@ -290,11 +373,14 @@ def main(argv: list[str] | None = None) -> int:
         from .store.repository import StoreError  # (imported here: start-up does not need it)
 
         if isinstance(exc, StoreError):
-            print(T.FOUT.format(bericht=str(exc)), file=sys.stderr)
+            say(T.FOUT.format(bericht=str(exc)), file=sys.stderr)
             return EXIT_FOUT
         if os.environ.get("ATELIER_DEBUG"):
             raise
-        print(T.FOUT.format(bericht=T.ONVERWACHT.format(soort=type(exc).__name__)), file=sys.stderr)
+        log = _write_crash_log(exc)
+        soort = type(exc).__name__
+        bericht = T.ONVERWACHT_LOG.format(soort=soort, pad=log) if log else T.ONVERWACHT.format(soort=soort)
+        say(T.FOUT.format(bericht=bericht), file=sys.stderr)
         return EXIT_FOUT
 
 

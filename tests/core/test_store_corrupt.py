@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from atelier_tui.domain.session import Afspraak, Ladder, Session, Trede
-from atelier_tui.store import repository as repo
+from atelier_tui.store import atomic, backups
 from atelier_tui.store.repository import (
     BackupInfo,
     CorruptSession,
@@ -242,8 +242,14 @@ def test_corrupt_detection_never_writes_the_damaged_path(saved, monkeypatch: pyt
     _, path, good = saved
     path.write_bytes(b"{half")
     writes: list[str] = []
-    real = repo.atomic_write_bytes
-    monkeypatch.setattr(repo, "atomic_write_bytes", lambda p, d: (writes.append(str(p)), real(p, d))[1])
+    real = atomic.atomic_write_bytes
+
+    def spy(p, d, **kw):
+        writes.append(str(p))
+        return real(p, d, **kw)
+
+    for module in (atomic, backups):  # every module of the store that writes files
+        monkeypatch.setattr(module, "atomic_write_bytes", spy)
     with pytest.raises(CorruptSession):
         open_session(path)
     assert str(path) not in writes

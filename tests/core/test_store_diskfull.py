@@ -11,6 +11,7 @@ import pytest
 
 from atelier_tui.domain.session import Kaart, Ladder, Session, Trede
 from atelier_tui.store import atomic
+from atelier_tui.store.codes import SaveFailed, failure_of
 from atelier_tui.store.repository import SessionsDir, list_backups, open_session
 from atelier_tui.teksten import store as t
 
@@ -97,11 +98,11 @@ def test_failed_save_keeps_everything_and_retries(
 
 def test_every_message_is_dutch_and_plain() -> None:
     for code in (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO, errno.EDQUOT, errno.ENOENT):
-        msg = t.not_saved(OSError(code, "x"))
+        msg = t.not_saved(SaveFailed.DISK, failure_of(OSError(code, "x")))
         assert msg.startswith("Niet opgeslagen")
         for jargon in ("errno", "OSError", "ENOSPC", "fsync", "JSON", "TinyDB", "Traceback"):
             assert jargon not in msg
-    assert t.not_saved(ValueError("x")).startswith("Niet opgeslagen")
+    assert t.not_saved(SaveFailed.UNEXPECTED).startswith("Niet opgeslagen")
 
 
 def test_unexpected_error_while_saving_is_reported_not_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -135,21 +136,21 @@ def test_full_disk_while_opening_still_opens(tmp_path: Path, monkeypatch: pytest
 
 
 def test_failed_periodic_backup_does_not_fail_the_save(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from atelier_tui.store import repository as repo
+    from atelier_tui.store import backups
 
     sessies = SessionsDir(tmp_path / "sessies")
     path = sessies.create(make_session())
     with open_session(path) as opened:
-        monkeypatch.setattr(repo, "BACKUP_INTERVAL", 0.0)
-        real = repo.atomic_write_bytes
+        monkeypatch.setattr(backups, "BACKUP_INTERVAL", 0.0)
+        tried: list[str] = []
 
-        def only_backups_fail(p, data):
-            if repo.BACKUP_DIR in str(p):
-                raise OSError(errno.ENOSPC, "vol")
-            return real(p, data)
+        def only_backups_fail(p, data, **kw):
+            tried.append(str(p))
+            raise OSError(errno.ENOSPC, "vol")
 
-        monkeypatch.setattr(repo, "atomic_write_bytes", only_backups_fail)
+        monkeypatch.setattr(backups, "atomic_write_bytes", only_backups_fail)
         assert opened.save().ok and not opened.dirty
+        assert tried and all(backups.BACKUP_DIR in p for p in tried)  # a reserve copy was tried, and failed
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write in a read-only folder")

@@ -10,6 +10,7 @@ import pytest
 
 from atelier_tui.domain.session import SCHEMA_VERSION, Session
 from atelier_tui.store import migrations
+from atelier_tui.store.codes import NoticeCode
 from atelier_tui.store.migrations import MIGRATIONS, MigrationError, NewerVersion, migrate
 from atelier_tui.store.repository import CorruptSession, SessionsDir, list_backups, open_session
 from atelier_tui.teksten import store as t
@@ -52,7 +53,8 @@ def test_injected_chain_migrates_the_stored_old_fixture() -> None:
     result, notices = migrate(old, {0: v0_to_v1})
     assert json.dumps(old) == snapshot  # the input is not changed
     assert result["schema_version"] == 1
-    assert notices == ["Deze sessie is bijgewerkt van versie 0 naar 1."]
+    assert [t.notice(n) for n in notices] == ["Deze sessie is bijgewerkt van versie 0 naar 1."]
+    assert notices[0].code is NoticeCode.MIGRATED
     session = Session.model_validate(result)
     assert session.naam == "Oude sessie Lelystad"
     assert [(k.kolom, k.tekst) for k in session.kaarten] == [
@@ -74,7 +76,7 @@ def test_chain_runs_every_step_in_order() -> None:
 
     result, notices = migrate({"schema_version": 2}, {2: step(2), 3: step(3), 4: step(4)}, target=5)
     assert calls == [2, 3, 4] and result["stappen"] == [2, 3, 4] and result["schema_version"] == 5
-    assert notices == [t.migrated(2, 5)]
+    assert [t.notice(n) for n in notices] == [t.migrated(2, 5)]
     with pytest.raises(MigrationError) as info:  # a gap in the chain
         migrate({"schema_version": 2}, {2: step(2), 4: step(4)}, target=5)
     assert "versie 3" in info.value.message

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from atelier_tui.domain.session import Afspraak, Avond, Kaart, Ladder, Session, Trede
+from atelier_tui.store import opening
 from atelier_tui.store import repository as repo
 from atelier_tui.store.repository import (
     BACKUP_DIR,
@@ -293,7 +294,7 @@ def test_no_duplicate_backup_when_nothing_changed(sessies: SessionsDir) -> None:
 
 def test_backup_while_saving_at_most_every_five_minutes(sessies: SessionsDir, monkeypatch: pytest.MonkeyPatch) -> None:
     clock = [1000.0]
-    monkeypatch.setattr(repo.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(opening.time, "monotonic", lambda: clock[0])
     path = sessies.create(make_session())
     with open_session(path) as opened:
         assert len(list_backups(path)) == 1

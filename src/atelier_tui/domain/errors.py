@@ -1,4 +1,4 @@
-"""Turn a pydantic ``ValidationError`` into a few plain Dutch lines. No Textual, no files."""
+"""Turn a pydantic ``ValidationError`` into a few plain Dutch lines (words in ``teksten/validation.py``)."""
 
 from __future__ import annotations
 
@@ -6,102 +6,50 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..teksten import validation as T
 from . import hygiene
-
-#: Field names that read better as words.
-_FIELD_WORDS = {
-    "avond1": "avond 1",
-    "avond2": "avond 2",
-    "eisen_wensen": "eisen en wensen",
-    "schema_version": "versienummer",
-    "huidige_stap": "huidige stap",
-    "met_wie": "met wie",
-    "wat_leeft": "wat er leeft",
-    "opgave_id": "opgave",
-    "voorbeeld_id": "voorbeeld",
-    "gevolgen_proces": "gevolgen voor het proces",
-    "gevolgen_inwoners": "gevolgen voor inwoners",
-    "hoe_bereiken": "hoe bereiken",
-    "actie_raad": "actie van de raad",
-    "geldt_voor": "geldt voor",
-    "soort_bijeenkomst": "soort bijeenkomst",
-}
-
-_SIMPLE = {
-    "missing": "ontbreekt",
-    "string_too_short": "mag niet leeg zijn",
-    "string_too_long": "is te lang",
-    "extra_forbidden": "onbekend veld",
-    "string_pattern_mismatch": "bevat tekens die hier niet zijn toegestaan",
-    "string_type": "moet een tekst zijn",
-    "int_type": "moet een heel getal zijn",
-    "int_parsing": "moet een heel getal zijn",
-    "int_from_float": "moet een heel getal zijn",
-    "float_type": "moet een getal zijn",
-    "float_parsing": "moet een getal zijn",
-    "bool_type": "moet ja of nee zijn",
-    "bool_parsing": "moet ja of nee zijn",
-    "date_type": "is geen geldige datum",
-    "date_parsing": "is geen geldige datum",
-    "date_from_datetime_parsing": "is geen geldige datum",
-    "date_from_datetime_inexact": "is geen geldige datum",
-    "datetime_type": "is geen geldig tijdstip",
-    "datetime_parsing": "is geen geldig tijdstip",
-    "datetime_from_date_parsing": "is geen geldig tijdstip",
-    "time_type": "is geen geldige tijd",
-    "time_parsing": "is geen geldige tijd",
-    "list_type": "moet een lijst zijn",
-    "dict_type": "heeft niet de goede vorm",
-    "model_type": "heeft niet de goede vorm",
-    "model_attributes_type": "heeft niet de goede vorm",
-    "none_required": "moet leeg zijn",
-    "enum": "heeft een onbekende waarde",
-}
 
 
 def _field(part: Any) -> str | None:
     if isinstance(part, int):
-        return f"nr. {part + 1}"
+        return T.NUMBER.format(n=part + 1)
     text = str(part)
     if "[" in text or "(" in text:  # pydantic's names for validator and union branches
         return None
     # Unknown field names come from the file: never let them carry control characters.
     text = hygiene.clean_line(text, limit=40)
-    return _FIELD_WORDS.get(text, text.replace("_", " ")) if text else "(zonder naam)"
+    return T.FIELD_WORDS.get(text, text.replace("_", " ")) if text else T.NO_NAME
 
 
 def _where(loc: tuple[Any, ...]) -> str:
     parts = [p for p in (_field(x) for x in loc) if p]
-    return " › ".join(parts) if parts else "sessie"
+    return " › ".join(parts) if parts else T.WHOLE
 
 
 def _what(error: dict[str, Any]) -> str:
     kind = error.get("type", "")
     ctx = error.get("ctx") or {}
-    if kind in _SIMPLE:
-        return _SIMPLE[kind]
-    if kind == "value_error":
+    if kind in T.SIMPLE:
+        return T.SIMPLE[kind]
+    if kind == "value_error":  # the domain's own validators raise Dutch messages
         inner = ctx.get("error")
         text = str(inner) if inner is not None else str(error.get("msg", ""))
-        return text.removeprefix("Value error, ") or "is ongeldig"
-    if kind == "assertion_error":
-        return "is ongeldig"
+        return text.removeprefix("Value error, ") or T.INVALID
     if kind in ("greater_than_equal", "greater_than"):
         bound = ctx.get("ge", ctx.get("gt"))
         if bound == 0 and kind == "greater_than_equal":
-            return "mag niet negatief zijn"
-        return f"is te klein (minstens {bound})" if kind == "greater_than_equal" else f"moet groter zijn dan {bound}"
+            return T.NOT_NEGATIVE
+        return (T.TOO_SMALL if kind == "greater_than_equal" else T.GREATER_THAN).format(bound=bound)
     if kind in ("less_than_equal", "less_than"):
-        bound = ctx.get("le", ctx.get("lt"))
-        return f"is te groot (hoogstens {bound})"
+        return T.TOO_BIG.format(bound=ctx.get("le", ctx.get("lt")))
     if kind == "too_short":
-        return f"moet minstens {ctx.get('min_length', 1)} onderdelen hebben"
+        return T.MIN_ITEMS.format(n=ctx.get("min_length", 1))
     if kind == "too_long":
-        return f"mag hoogstens {ctx.get('max_length', '')} onderdelen hebben".replace("  ", " ")
+        return T.MAX_ITEMS.format(n=ctx.get("max_length", "")).replace("  ", " ")
     if kind == "literal_error":
-        expected = str(ctx.get("expected", "")).replace(" or ", " of ")
-        return f"onbekende waarde {_value(error.get('input'))}; kies uit {expected}"
-    return "is ongeldig"
+        expected = str(ctx.get("expected", "")).replace(" or ", T.OR)
+        return T.UNKNOWN_VALUE.format(value=_value(error.get("input")), expected=expected)
+    return T.INVALID
 
 
 def _value(value: Any) -> str:
@@ -125,11 +73,11 @@ def describe_validation_error(exc: ValidationError, limit: int = 3) -> str:
     """A pydantic ``ValidationError`` as 1–``limit`` plain Dutch lines."""
     errors = exc.errors(include_url=False)
     if not errors:
-        return "De gegevens kloppen niet."
+        return T.NOTHING_RIGHT
     lines = [describe_error(e) for e in errors]
     # Identical lines (the same problem found twice) are shown once.
     unique = list(dict.fromkeys(lines))
     if len(unique) <= limit:
         return "\n".join(unique)
     rest = len(unique) - (limit - 1)
-    return "\n".join([*unique[: limit - 1], f"… en nog {rest} andere fouten"])
+    return "\n".join([*unique[: limit - 1], T.AND_MORE.format(n=rest)])

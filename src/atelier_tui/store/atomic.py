@@ -20,8 +20,9 @@ from typing import Any
 
 from tinydb import Storage
 
-from ..teksten import store as t
-from .slug import UnsafePath, check_not_symlink
+from .codes import Problem
+from .errors import UnsafePath
+from .slug import check_not_symlink
 
 #: Marker between a file's name and the random part of its temp files: ``.x.json.tmp-abc123``.
 TMP_MARKER = ".tmp-"
@@ -53,9 +54,10 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def atomic_write_bytes(path: Path | str, data: bytes) -> None:
+def atomic_write_bytes(path: Path | str, data: bytes, *, mode: int | None = None) -> None:
     """Replace ``path`` with ``data``, durably and atomically.
 
+    The new file is private (0600) unless ``mode`` is given (to keep the mode of a file it replaces).
     On any error the temp file is removed, the original file is untouched and the error is raised.
     A symbolic link at ``path`` is refused (:class:`~.slug.UnsafePath`), never followed or replaced.
     """
@@ -66,6 +68,8 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path.name), dir=folder)
     try:
         _write_all(fd, data)
+        if mode is not None:
+            os.fchmod(fd, mode)
         os.fsync(fd)
         os.close(fd)
         fd = -1
@@ -81,24 +85,44 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     fsync_dir(folder)
 
 
+class TooLarge(OSError):
+    """A file bigger than the reader was willing to read."""
+
+
 def read_bytes_nofollow(path: Path | str) -> bytes:
     """The bytes of a regular file, refusing a symbolic link (or a device, fifo, folder) there."""
+    return read_regular_file(path, follow=False)
+
+
+def read_regular_file(path: Path | str, *, follow: bool = True, limit: int | None = None) -> bytes:
+    """The bytes of a regular file; never blocks on a fifo or reads a device.
+
+    Refuses anything that is not a regular file (and, without ``follow``, a symbolic link) with
+    :class:`~.slug.UnsafePath`; raises :class:`TooLarge` for a file of more than ``limit`` bytes.
+    """
     path = Path(path)
+    flags = os.O_RDONLY | _O_NONBLOCK | _O_CLOEXEC | (0 if follow else _O_NOFOLLOW)
     try:
-        fd = os.open(path, os.O_RDONLY | _O_NOFOLLOW | _O_NONBLOCK | _O_CLOEXEC)
+        fd = os.open(path, flags)
     except OSError as exc:
-        if _O_NOFOLLOW and exc.errno == errno.ELOOP and os.path.islink(path):
-            raise UnsafePath(path, t.symlink_refused(path.name)) from None
+        if not follow and _O_NOFOLLOW and exc.errno == errno.ELOOP and os.path.islink(path):
+            raise UnsafePath(path, Problem.SYMLINK, name=path.name) from None
         raise
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise UnsafePath(path, t.not_a_file(path.name))
+            raise UnsafePath(path, Problem.NOT_A_FILE, name=path.name)
+        if limit is not None and st.st_size > limit:
+            raise TooLarge(errno.EFBIG, "too large")
         chunks = []
+        total = 0
         while True:
             chunk = os.read(fd, max(st.st_size + 1, 65536))
             if not chunk:
                 break
+            total += len(chunk)
+            if limit is not None and total > limit:  # a file that grows while it is read
+                raise TooLarge(errno.EFBIG, "too large")
             chunks.append(chunk)
         return b"".join(chunks)
     finally:

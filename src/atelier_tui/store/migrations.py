@@ -13,6 +13,7 @@ from typing import Any
 
 from ..domain.session import SCHEMA_VERSION
 from ..teksten import store as t
+from .codes import Notice, NoticeCode, Unreadable
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -21,28 +22,39 @@ MIGRATIONS: dict[int, Migration] = {}
 
 
 class MigrationError(ValueError):
-    """A document whose version cannot be read or brought up to date. ``message`` is Dutch."""
+    """A document whose version cannot be read or brought up to date.
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    ``kind`` (an :class:`~.codes.Unreadable`) and ``detail`` say why; ``message`` is Dutch.
+    """
+
+    def __init__(self, kind: Unreadable | None, detail: Any = None) -> None:
+        super().__init__(kind, detail)
+        self.kind = kind
+        self.detail = detail
+
+    @property
+    def message(self) -> str:
+        return t.unreadable(self.kind, self.detail) if self.kind else t.READ_ONLY_NEWER
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class NewerVersion(MigrationError):
     """A document written by a newer Atelier (its version is above ``SCHEMA_VERSION``)."""
 
     def __init__(self, version: int) -> None:
-        super().__init__(t.READ_ONLY_NEWER)
+        super().__init__(None, version)
         self.version = version
 
 
 def read_version(data: Mapping[str, Any]) -> int:
     """The ``schema_version`` of a document. Missing, not a whole number, or below 0: an error."""
     if not isinstance(data, Mapping) or "schema_version" not in data:
-        raise MigrationError(t.VERSION_MISSING)
+        raise MigrationError(Unreadable.VERSION_MISSING)
     version = data["schema_version"]
     if isinstance(version, bool) or not isinstance(version, int) or version < 0:
-        raise MigrationError(t.version_invalid(version))
+        raise MigrationError(Unreadable.VERSION_INVALID, version)
     return version
 
 
@@ -50,10 +62,10 @@ def migrate(
     data: Mapping[str, Any],
     chain: Mapping[int, Migration] | None = None,
     target: int = SCHEMA_VERSION,
-) -> tuple[dict[str, Any], list[str]]:
+) -> tuple[dict[str, Any], list[Notice]]:
     """Bring a document up to version ``target`` through ``chain`` (default :data:`MIGRATIONS`).
 
-    Returns the new document and Dutch notices for the user. The input is never changed.
+    Returns the new document and notices for the user (``teksten.store.notice`` words them). The input is never changed.
     Raises :class:`NewerVersion` above ``target`` and :class:`MigrationError` when the version is
     missing, invalid, older than the chain reaches, or a step is missing.
     """
@@ -66,13 +78,13 @@ def migrate(
         return dict(data), []
     oldest = min((v for v in chain if v < target), default=target)
     if version < oldest:
-        raise MigrationError(t.version_too_old(version, oldest))
+        raise MigrationError(Unreadable.VERSION_TOO_OLD, (version, oldest))
     doc: dict[str, Any] = copy.deepcopy(dict(data))
     for step in range(version, target):
         if step not in chain:
-            raise MigrationError(t.version_no_step(step))
+            raise MigrationError(Unreadable.VERSION_NO_STEP, step)
         doc = chain[step](doc)
         if not isinstance(doc, dict):  # pragma: no cover - a broken migration
             raise TypeError(f"migration {step} returned {type(doc).__name__}, not dict")
         doc["schema_version"] = step + 1
-    return doc, [t.migrated(version, target)]
+    return doc, [Notice(NoticeCode.MIGRATED, {"old": version, "new": target})]

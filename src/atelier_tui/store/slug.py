@@ -15,7 +15,10 @@ import stat
 import unicodedata
 from pathlib import Path
 
-from ..teksten import store as t
+from .codes import Problem
+from .errors import StoreError, UnsafePath
+
+__all__ = ["StoreError", "UnsafePath", "check_not_symlink", "ensure_real_dir", "safe_child", "session_path", "slugify"]
 
 #: Longest slug, in characters.
 MAX_SLUG = 60
@@ -26,25 +29,6 @@ SUFFIX = ".json"
 
 _RUNS = re.compile(r"[a-z0-9]+")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-class StoreError(Exception):
-    """Base of the store's errors. ``message`` is Dutch and can be shown to the user as is."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message
-
-
-class UnsafePath(StoreError):
-    """A path the store refuses to use: a planted symbolic link, or a name outside the folder."""
-
-    def __init__(self, path: Path | str, message: str) -> None:
-        super().__init__(message)
-        self.path = Path(path)
 
 
 def slugify(name: str) -> str:
@@ -77,10 +61,10 @@ def safe_child(folder: Path, name: str) -> Path:
         or "\r" in name
         or len(name.encode("utf-8", "surrogateescape")) > 255
     ):
-        raise UnsafePath(folder / "x", t.unsafe_name(name))
+        raise UnsafePath(folder / "x", Problem.UNSAFE_NAME, name=name)
     path = folder / name
     if path.parent != folder or path.name != name:  # pragma: no cover - guarded by the checks above
-        raise UnsafePath(path, t.unsafe_name(name))
+        raise UnsafePath(path, Problem.UNSAFE_NAME, name=name)
     return path
 
 
@@ -96,7 +80,7 @@ def check_not_symlink(path: Path) -> None:
     except FileNotFoundError:
         return
     if stat.S_ISLNK(st.st_mode):
-        raise UnsafePath(path, t.symlink_refused(path.name))
+        raise UnsafePath(path, Problem.SYMLINK, name=path.name)
 
 
 def ensure_real_dir(path: Path) -> Path:
@@ -107,9 +91,9 @@ def ensure_real_dir(path: Path) -> Path:
         pass
     st = os.lstat(path)
     if stat.S_ISLNK(st.st_mode):
-        raise UnsafePath(path, t.symlink_refused(path.name))
+        raise UnsafePath(path, Problem.SYMLINK, name=path.name)
     if not stat.S_ISDIR(st.st_mode):
-        raise UnsafePath(path, t.not_a_folder(path.name))
+        raise UnsafePath(path, Problem.NOT_A_FOLDER, name=path.name)
     return path
 
 

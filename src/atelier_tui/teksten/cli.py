@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+from ..domain.errors import describe_validation_error
+from ..domain.hygiene import clean_line
+from . import store as ts
+
 BESCHRIJVING = (
     "Atelier: werkateliers over participatie en cocreatie met de gemeenteraad, live op het scherm.\n"
     "Zonder opdracht opent Atelier de lijst met sessies."
@@ -38,7 +45,8 @@ IMPORT_BESTAND = "Het JSON-bestand."
 IMPORT_NAAM = "Bewaar onder deze naam (anders de naam uit het bestand)."
 EXPORT = "Schrijf de samenvatting (md of txt) of de hele sessie (json)."
 FORMAT = "md: samenvatting voor het verslag; txt: dezelfde samenvatting als platte tekst; json: de volledige sessie."
-OUTPUT = "Schrijf naar dit bestand in plaats van naar het scherm."
+OUTPUT = "Schrijf naar dit bestand in plaats van naar het scherm (nooit in de map met sessies)."
+OVERWRITE = "Vervang het bestand van -o als het al bestaat (een sessie wordt nooit vervangen)."
 CHECK = "Controleer of een sessiebestand in orde is."
 
 FOUT = "atelier: {bericht}"
@@ -47,6 +55,10 @@ ONBEKEND = "dit begrijp ik niet: {wat}. Zie: atelier --help"
 ONGELDIGE_KEUZE = "onbekende keuze {wat}. Kies uit: {keuzes}"
 ONGELDIG = "ongeldige invoer: {wat}. Zie: atelier --help"
 ONVERWACHT = "er ging iets mis dat niet had mogen gebeuren ({soort}). Er is niets verloren gegaan; meld dit bij de ontwikkelaars."
+ONVERWACHT_LOG = (
+    "er ging iets mis dat niet had mogen gebeuren ({soort}). Er is niets verloren gegaan. "
+    "Wat er gebeurde staat in {pad}; stuur dat bestand naar de ontwikkelaars."
+)
 
 GEEN_SESSIES = "Nog geen sessies in {map}. Maak er een met: atelier new NAAM, of probeer: atelier demo"
 LIJST_KOP = ("Naam", "Gemeente", "Avond 1", "Avond 2", "Laatst gewijzigd")
@@ -58,12 +70,54 @@ INGEKORT = "{n} tekst(en) waren te lang en zijn ingekort."
 GESCHREVEN = "Geschreven naar {pad}"
 IN_ORDE = "In orde: {pad} ({naam}, {n} kaarten, versie {versie})."
 ALLEEN_LEZEN = "Let op: {reden}"
-NIET_GEVONDEN_BESTAND = "het bestand {pad} bestaat niet."
-GEEN_JSON = "{pad} is geen leesbaar JSON-bestand ({detail})."
-ONGELDIGE_SESSIE = "{pad} is geen geldige sessie:\n{detail}"
 SCHRIJVEN_MISLUKT = "kon niet schrijven naar {pad}: {detail}"
+MAP_ONTBREEKT = "de map waarin het moet komen bestaat niet."
+EXPORT_BESTAAT = "{pad} bestaat al. Kies een andere bestandsnaam, of vervang het met --overwrite."
+EXPORT_VRAAG = "{pad} bestaat al. Vervangen? [j/N] "
+EXPORT_NIETS_GESCHREVEN = "er is niets geschreven; het bestaande bestand is niet veranderd."
+JA = ("j", "ja", "y", "yes")
 GEEN_TERMINAL = (
     "Atelier heeft een terminal nodig om het scherm te tonen. Zonder terminal werken: "
     "atelier list, atelier export of atelier check."
 )
 STAP_ONBEKEND = "onbekende stap ‘{stap}’. Kies uit: {stappen}"
+
+
+# --- Importing -------------------------------------------------------------------------------
+
+NIET_GEVONDEN_BESTAND = "het bestand {pad} bestaat niet."
+GEEN_BESTAND = "{pad} is geen gewoon bestand. Geef een JSON-bestand op dat uit Atelier is geëxporteerd."
+TE_GROOT = "{pad} is te groot om over te nemen (meer dan {mb} MB). Een sessie van Atelier is veel kleiner."
+TE_VEEL = "{pad} bevat te veel onderdelen om over te nemen (meer dan {n}). Een sessie van Atelier bevat er veel minder."
+NIET_LEESBAAR = "{pad} kan niet worden gelezen: {waarom}"
+GEEN_JSON = "{pad} is geen leesbaar JSON-bestand."
+GEEN_JSON_REGEL = "{pad} is geen leesbaar JSON-bestand (fout op regel {regel})."
+ONGELDIGE_SESSIE = "{pad} is geen geldige sessie:\n{detail}"
+GEEN_SESSIE = "geen sessie van Atelier"
+
+
+def import_problem(code: Any, path: Path, **d: Any) -> str:
+    """The message for an import that cannot be done (``code``: ``store.transfer.ImportProblem``)."""
+    pad = clean_line(str(path), limit=120)
+    kind = code.value
+    if kind == "not-found":
+        return NIET_GEVONDEN_BESTAND.format(pad=pad)
+    if kind == "not-a-file":
+        return GEEN_BESTAND.format(pad=pad)
+    if kind == "too-large":
+        return TE_GROOT.format(pad=pad, mb=d["limit"] // (1024 * 1024))
+    if kind == "too-many-items":
+        return TE_VEEL.format(pad=pad, n=f"{d['limit']:,}".replace(",", "."))
+    if kind == "cannot-read":
+        return NIET_LEESBAAR.format(pad=pad, waarom=ts.read_failure(d["failure"]))
+    if kind == "not-json":
+        line = d.get("line")
+        return GEEN_JSON_REGEL.format(pad=pad, regel=line) if line else GEEN_JSON.format(pad=pad)
+    detail = d.get("detail")
+    if detail is None:
+        text = GEEN_SESSIE
+    elif hasattr(detail, "errors"):  # a pydantic ValidationError
+        text = describe_validation_error(detail)
+    else:  # a MigrationError
+        text = str(detail)
+    return ONGELDIGE_SESSIE.format(pad=pad, detail=text)
