@@ -1,4 +1,10 @@
-"""The domain, store and export layers never import Textual (DESIGN.md section 3)."""
+"""The layers of DESIGN.md section 3: each knows only those below it, and no module imports in a circle.
+
+Layers, bottom to top: the core (domain, store, export, texts: no Textual), the UI's shared parts
+(commands, themes, the driver), widgets, screens, the App, the command line. A widget never imports a
+screen; a screen never imports the App. Imports only for type checking (``if TYPE_CHECKING:``) do
+not count: they never run.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +16,79 @@ from pathlib import Path
 PACKAGE = Path(__file__).parents[2] / "src" / "atelier_tui"
 CORE = ["domain", "store", "export", "teksten", "schema"]
 
+#: top-level part of the package -> its layer (a part may import only its own layer or lower ones).
+#: The texts (``teksten``) stand beside the layers: every layer may use them, and they may name the
+#: core's codes; they never import the UI (checked below).
+LAYER = {
+    "domain": 0,
+    "schema": 0,
+    "store": 1,
+    "export": 1,
+    "commands": 2,
+    "themes": 2,
+    "driver": 2,
+    "widgets": 3,
+    "screens": 4,
+    "app": 5,
+    "cli": 6,
+    "__main__": 7,
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _is_type_checking(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
 
 def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    """Absolute names of what ``path`` imports (also inside functions), except type-checking imports."""
+    module = _module_name(path)
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     names: set[str] = set()
-    for node in ast.walk(tree):
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.If) and _is_type_checking(node):
+            for child in node.orelse:
+                visit(child)
+            return
         if isinstance(node, ast.Import):
-            names |= {a.name for a in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                target = ".".join([*base, node.module] if node.module else base)
+            else:
+                target = node.module or ""
+            if node.module:
+                names.add(target)
+            names.update(f"{target}.{a.name}" for a in node.names)  # "from . import x" imports a module
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")))
     return names
+
+
+def _modules() -> dict[str, Path]:
+    return {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+
+
+def _graph() -> dict[str, set[str]]:
+    modules = _modules()
+    return {name: {i for i in _imports(path) if i in modules and i != name} for name, path in modules.items()}
+
+
+def _part(module: str) -> str:
+    return module.split(".")[1] if "." in module else "__init__"
 
 
 def test_core_source_never_imports_textual_or_rich():
@@ -41,3 +110,50 @@ def test_core_import_does_not_load_textual():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_every_part_of_the_package_has_a_layer():
+    parts = {_part(m) for m in _modules()} - {"__init__", "teksten"}
+    assert parts <= set(LAYER), f"give these a layer in LAYER: {sorted(parts - set(LAYER))}"
+
+
+def test_imports_only_go_down_the_layers():
+    """Widgets never import screens, screens never import the App, the core never imports the UI."""
+    offenders = [
+        f"{module} imports {target}"
+        for module, targets in _graph().items()
+        for target in targets
+        if _part(module) in LAYER and _part(target) in LAYER and LAYER[_part(target)] > LAYER[_part(module)]
+    ]
+    assert offenders == []
+
+
+def test_texts_never_import_the_ui():
+    offenders = [
+        f"{module} imports {target}"
+        for module, targets in _graph().items()
+        if _part(module) == "teksten"
+        for target in targets
+        if LAYER.get(_part(target), 0) > LAYER["export"]
+    ]
+    assert offenders == []
+
+
+def test_no_import_circles():
+    graph = _graph()
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    circles: list[str] = []
+
+    def walk(node: str, path: list[str]) -> None:
+        state[node] = 1
+        for target in sorted(graph[node]):
+            if state.get(target) == 1:
+                circles.append(" -> ".join([*path[path.index(target) :], target]))
+            elif target not in state:
+                walk(target, [*path, target])
+        state[node] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            walk(module, [module])
+    assert circles == []

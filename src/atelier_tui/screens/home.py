@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from ..commands import bindings
 from ..domain.types import format_local
-from ..store.repository import SessionInfo, SessionsDir
+from ..store.repository import SessionInfo, SessionsDir, StoreError
 from ..teksten import ui as T
 from ..widgets.dialogs import NewSessionDialog, confirm
 
@@ -137,6 +137,10 @@ class HomeScreen(Screen):
         question = T.WEG_VRAAG.format(naam=info.naam or info.slug, map=self.sessions.path)
         answer = await self.app.push_screen_wait(confirm(T.WEGZETTEN, question))
         if answer == "ja":
-            target = self.sessions.trash(info.path)
+            try:
+                target = self.sessions.trash(info.path)
+            except StoreError as exc:  # open in another window, or the folder cannot be written
+                self.notify(str(exc), severity="error", markup=False, timeout=10)
+                return
             self.notify(T.WEG_GEDAAN.format(naam=info.naam or info.slug, pad=target), markup=False)
             self.refresh_list()

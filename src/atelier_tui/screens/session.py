@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from ..commands import bindings
 from ..domain.session import Session
 from ..domain.steps import neighbour, step, steps
-from ..store.repository import OpenSession, StoreError, open_session
+from ..store.repository import OpenSession, StoreError, file_stamp, open_session
 from ..teksten import timer as TT
 from ..teksten import ui as T
 from ..widgets.owner import Edited, SaveState
@@ -30,14 +30,6 @@ from .steps import StepView, view_class
 
 RETRY_SECONDS = 3.0
 FOLLOW_SECONDS = 0.4
-
-
-def _file_stamp(path: Path) -> tuple[int, ...] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
 
 
 class SessionHeader(Static):
@@ -117,7 +109,7 @@ class SessionScreen(Screen[None]):
         self._start = step_key or opened.session.huidige_stap
         self._retry_timer = None
         self._follow = follow
-        self._stamp = _file_stamp(opened.path) if follow else None
+        self._stamp = file_stamp(opened.path) if follow else None
 
     # What the views are handed (SessionOwner) ----------------------------------------------------
 
@@ -139,6 +131,8 @@ class SessionScreen(Screen[None]):
             return False
         result = self.opened.save()
         self._update_save_state()
+        if result.notice_text:  # the file had been changed by another program: that version was set aside
+            self.notify(result.notice_text, severity="warning", markup=False, timeout=12)
         if not result.ok and self._retry_timer is None:
             self._retry_timer = self.set_interval(RETRY_SECONDS, self._retry)
         return result.ok
@@ -223,7 +217,7 @@ class SessionScreen(Screen[None]):
 
     def _check_file(self) -> None:
         """Room's window: reload when the facilitator's window saved a change (a cheap stat)."""
-        stamp = _file_stamp(self.opened.path)
+        stamp = file_stamp(self.opened.path)
         if stamp == self._stamp:
             return
         try:
