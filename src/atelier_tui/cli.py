@@ -11,6 +11,7 @@ from typing import NoReturn
 
 from .domain.steps import STEP_KEYS
 from .teksten import cli as T
+from .teksten import cli_export as TE
 
 EXIT_FOUT = 1
 EXIT_GEBRUIK = 2
@@ -97,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help=T.EXPORT, description=T.EXPORT)
     p.add_argument("doel", metavar="NAAM|PAD", help=T.NAAM_OF_PAD)
-    p.add_argument("--format", "-f", choices=("md", "json", "txt"), default="md", help=T.FORMAT)
+    _export_options(p)
     p.add_argument("-o", "--output", metavar="BESTAND", help=T.OUTPUT)
     _common(p, top=False)
 
@@ -105,6 +106,75 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("doel", metavar="NAAM|PAD", help=T.NAAM_OF_PAD)
     _common(p, top=False)
     return parser
+
+
+def _export_options(p: argparse.ArgumentParser) -> None:
+    """Formats and documents of ``atelier export``."""
+    from .export import DOCUMENTS, FORMATS
+
+    p.add_argument("--format", "-f", choices=FORMATS, default=None, help=TE.FORMAT)
+    p.add_argument("--document", "-d", choices=DOCUMENTS, default="verslag", help=TE.DOCUMENT)
+    p.add_argument("--sjabloon", "--template", metavar="BESTAND.docx", dest="sjabloon", help=TE.SJABLOON)
+
+
+def _read_for_export(args: argparse.Namespace):
+    """A session file or an exported session (also the packaged demo), read only."""
+    from .store.kinds import NotASession, file_kind, read_session
+
+    given = Path(args.doel).expanduser()
+    if given.is_file() and file_kind(given) != "sessiebestand":
+        path = given
+    else:
+        path = _resolve(args)
+    try:
+        return path, read_session(path)
+    except NotASession as exc:
+        raise UserError(str(exc)) from None
+
+
+def _export_bytes(args: argparse.Namespace, session) -> bytes:
+    """The chosen document in the chosen format (default: md, or csv for the lists)."""
+    from .export import BINARY, FormatNotAvailable, formats_for, render_bytes
+
+    fmt = args.format or formats_for(args.document)[0]
+    if fmt in BINARY and not args.output and sys.stdout.isatty():
+        raise UserError(TE.BINAIR_NAAR_SCHERM.format(formaat=fmt))
+    template = Path(args.sjabloon) if args.sjabloon else None
+    if template is not None and fmt != "docx":
+        raise UserError(TE.SJABLOON_ALLEEN_DOCX)
+    if template is not None and not template.is_file():
+        raise UserError(TE.SJABLOON_NIET_GEVONDEN.format(pad=template))
+    try:
+        return render_bytes(session, args.document, fmt, template)
+    except FormatNotAvailable as exc:
+        raise UserError(str(exc)) from None
+    except Exception as exc:
+        from .export.docx import TemplateError
+
+        if isinstance(exc, TemplateError):
+            raise UserError(TE.SJABLOON_ONBRUIKBAAR.format(pad=template)) from None
+        raise
+
+
+def _refuse_other_kinds(path: Path) -> None:
+    """`open` edits session files only; an exported session is imported first."""
+    from .store.kinds import file_kind, refusal
+
+    kind = file_kind(path)
+    if kind in ("sessie-export", "json-anders", "document"):
+        raise UserError(refusal(path, kind))
+
+
+def _print_verslag_gaps(session) -> None:
+    from .export import verslag_gaps
+
+    gaps = verslag_gaps(session)
+    if gaps:
+        print(TE.VERSLAG_MIST)
+        for gap in gaps:
+            print(f"- {gap}")
+    else:
+        print(TE.VERSLAG_COMPLEET)
 
 
 def sessions_dir_path(option: str | None) -> Path:
@@ -176,6 +246,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     if args.step and args.step not in STEP_KEYS:
         raise UserError(T.STAP_ONBEKEND.format(stap=args.step, stappen=", ".join(STEP_KEYS)))
     path = _resolve(args)
+    _refuse_other_kinds(path)
     return _run_app(args, path, args.step)
 
 
@@ -232,33 +303,32 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export import render
     from .store.atomic import atomic_write_bytes
 
-    opened = _load_read_only(_resolve(args))
-    text = render(opened.session, args.format)
+    _, read = _read_for_export(args)
+    data = _export_bytes(args, read.session)
     if args.output:
         target = Path(args.output)
         try:
-            atomic_write_bytes(target, text.encode("utf-8"))
+            atomic_write_bytes(target, data)
         except OSError as exc:
             raise UserError(T.SCHRIJVEN_MISLUKT.format(pad=target, detail=exc.strerror or exc)) from None
         print(T.GESCHREVEN.format(pad=target), file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(data)
         sys.stdout.flush()
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    path = _resolve(args)
-    opened = _load_read_only(path)
+    path, opened = _read_for_export(args)
     s = opened.session
     print(T.IN_ORDE.format(pad=path, naam=s.naam, n=len(s.kaarten), versie=s.schema_version))
     for notice in opened.notices:
         print(notice)
     if opened.read_only_reason and "ander venster" not in opened.read_only_reason:
         print(T.ALLEEN_LEZEN.format(reden=opened.read_only_reason))
+    _print_verslag_gaps(s)
     return 0
 
 

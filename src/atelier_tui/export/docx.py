@@ -99,25 +99,28 @@ def _cell_text(cell, text: str, *, bold: bool = False) -> None:
 
 
 def _widths(table: Table, total: int) -> list[int]:
-    """Column widths fitted to the content: the longest word sets a minimum, the text length shares
-    the rest, so short columns (numbers, dates) stay narrow and words are never broken."""
+    """Column widths fitted to the content: each column gets a share by the mean length of its
+    texts, and never less than its longest word, so short columns (numbers, dates, status) stay
+    narrow and words are never broken in the middle."""
     columns = list(zip(table.header, *table.rows))
-    longest_word = [max((len(w) for c in col for w in c.split()), default=3) for col in columns]
-    length = [min(60, max((len(c) for c in col), default=3)) for col in columns]
-    minimum = [max(3, w) for w in longest_word]
-    weights = [max(m, n) for m, n in zip(minimum, length)]
-    scale = total / sum(weights)
-    widths = [int(w * scale) for w in weights]
-    # A column never narrower than its longest word (at about 0.21 cm per character).
-    per_char = int(Cm(0.21))
-    for i, m in enumerate(minimum):
-        need = min(m * per_char, total // 2)
-        if widths[i] < need:
-            extra = need - widths[i]
-            widths[i] = need
-            widest = max(range(len(widths)), key=lambda j: widths[j])
-            widths[widest] -= extra
-    return widths
+    per_char, padding = int(Cm(0.23)), int(Cm(0.45))
+
+    def least(col: tuple[str, ...]) -> int:
+        longest = max(len(c) for c in col)
+        # A short column (a number, a date, a status) stays on one line; a long one never
+        # breaks inside a word.
+        chars = longest if longest <= 20 else max(len(w) for c in col for w in (c.split() or [""]))
+        # The header is bold: a little wider per character.
+        chars = max(chars, round(1.15 * max(len(w) for w in (col[0].split() or [""]))))
+        return min(total // 3, padding + per_char * chars)
+
+    minimum = [least(col) for col in columns]
+    weights = [sum(len(c) for c in col) / len(col) + 2 for col in columns]
+    free = max(0, total - sum(minimum))
+    # Spread what is left over the columns whose text is longer than their minimum.
+    spare = [max(0.0, w * per_char - m) for w, m in zip(weights, minimum)]
+    share = sum(spare) or 1.0
+    return [int(m + free * sp / share) for m, sp in zip(minimum, spare)]
 
 
 def _repeat_header(row) -> None:
@@ -139,9 +142,13 @@ def _table(doc, table: Table) -> None:
         _cell_text(cell, head, bold=True)
     _repeat_header(t.rows[0])
     for values in table.rows:
-        cells = t.add_row().cells
+        row = t.add_row()
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        cells = row.cells
         for cell, value in zip(cells, values):
             _cell_text(cell, value)
+    for column, width in zip(t.columns, widths):
+        column.width = width
     for row in t.rows:
         for cell, width in zip(row.cells, widths):
             cell.width = width

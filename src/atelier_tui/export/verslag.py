@@ -97,7 +97,7 @@ def head(d: Document, s: Session) -> None:
     for _, label, avond in evenings(s):
         if avond.agenda:
             d.heading(3, label)
-            d.items(_programma(avond), numbered=True)
+            d.items(_programma(avond), numbered=avond.begintijd is None)
 
     presence(d, s)
 

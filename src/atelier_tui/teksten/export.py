@@ -317,4 +317,3 @@ def geen_cijfers() -> str:
 
 ONBEKEND_DOCUMENT = "Het document ‘{document}’ bestaat niet. Kies uit: {documenten}."
 FORMAAT_NIET = "Het document ‘{document}’ is er niet als {formaat}. Kies uit: {formaten}."
-SJABLOON_ONBRUIKBAAR = "Het sjabloon ‘{pad}’ is geen bruikbaar Word-bestand (.docx). Kies een ander sjabloon."
