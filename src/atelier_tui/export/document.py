@@ -79,8 +79,9 @@ _FUNCTION_WORDS = frozenset(
 def after_colon(text: str) -> str:
     """A typed text that follows "Label: ": its first word lowercase when it is a function word."""
     first, _, rest = text.partition(" ")
-    if first and first[0].isupper() and first.lower() in _FUNCTION_WORDS:
-        return first.lower() + (" " + rest if rest else "")
+    word = first.lower().replace("eén", "één")
+    if first and first[0].isupper() and word in _FUNCTION_WORDS:
+        return word + (" " + rest if rest else "")
     return text
 
 

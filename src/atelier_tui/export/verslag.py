@@ -230,7 +230,7 @@ def outcomes(d: Document, s: Session, terms: _Terms) -> None:
             d.table([T.NR, T.WIE, T.WAT, T.WANNEER, T.STATUS_KOLOM], rows)
     if ob.vervolg:
         d.heading(3, T.VERVOLG)
-        d.items([Item(v.tekst, format_date(v.wanneer)) for v in ob.vervolg])
+        d.table([T.WANNEER, T.WAT], [[format_date(v.wanneer), v.tekst] for v in ob.vervolg])
 
 
 # --- Werkatelier 1 ----------------------------------------------------------------------------
