@@ -82,8 +82,6 @@ def head(d: Document, s: Session) -> None:
         meta.append(Item(v.voorzitter, T.VOORZITTER))
     if s.facilitator:
         meta.append(Item(s.facilitator, T.FACILITATOR))
-    if v.opgesteld_door:
-        meta.append(Item(v.opgesteld_door, T.VERSLAG_DOOR))
     d.items(meta)
 
     d.heading(2, T.DOEL)
