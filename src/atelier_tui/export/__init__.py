@@ -10,9 +10,10 @@ The one entry point for the UI and the CLI::
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..domain.checks import verslag_gaps
-from ..domain.session import Session
+if TYPE_CHECKING:  # the command line reads DOCUMENTS and FORMATS without loading the models
+    from ..domain.session import Session
 
 DOCUMENTS = ("verslag", "bouwstenen", "participatieparagraaf", "actielijst", "presentielijst")
 #: Every format; which document takes which: ``formats_for``.
@@ -34,6 +35,14 @@ __all__ = [
     "verslag_gaps",
     "write_document",
 ]
+
+
+def verslag_gaps(session: Session) -> list[str]:
+    """What the verslag lacks (date, times, place, voorzitter, attendance, goals), then what does
+    not add up (an actiepunt for someone absent, more ratings than people), in Dutch."""
+    from ..domain.checks import verslag_gaps as gaps
+
+    return gaps(session)
 
 
 class FormatNotAvailable(ValueError):
