@@ -123,16 +123,21 @@ def _widths(table: Table, total: int) -> list[int]:
     columns = list(zip(table.header, *table.rows))
     per_char, padding = int(Cm(0.23)), int(Cm(0.45))
 
-    def least(col: tuple[str, ...]) -> int:
+    def least(col: tuple[str, ...], one_line: bool) -> int:
         longest = max(len(c) for c in col)
-        # A short column (a number, a date, a name) stays on one line; a long one never
-        # breaks inside a word.
-        chars = longest if longest <= 24 else max(len(w) for c in col for w in (c.split() or [""]))
+        # A short column (a number, a date, a name) stays on one line when there is room; a
+        # long one never breaks inside a word.
+        word = max(len(w) for c in col for w in (c.split() or [""]))
+        chars = longest if one_line and longest <= 24 else word
         # The header is bold: a little wider per character.
         chars = max(chars, round(1.15 * max(len(w) for w in (col[0].split() or [""]))))
         return min(total // 3, padding + per_char * chars)
 
-    minimum = [least(col) for col in columns]
+    minimum = [least(col, True) for col in columns]
+    if sum(minimum) > total:
+        minimum = [least(col, False) for col in columns]
+    if sum(minimum) > total:  # many columns of long words: the table still fits the page
+        minimum = [m * total // sum(minimum) for m in minimum]
     weights = [sum(len(c) for c in col) / len(col) + 2 for col in columns]
     free = max(0, total - sum(minimum))
     # Spread what is left over the columns whose text is longer than their minimum.
