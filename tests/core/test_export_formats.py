@@ -12,6 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from atelier_tui.domain import builtin
 from atelier_tui.domain.session import Kaart, Session
@@ -194,3 +196,20 @@ def test_write_document_writes_the_file_whole(tmp_path):
     path = write_document(demo(), "verslag", "docx", tmp_path / "verslag.docx")
     assert zipfile.is_zipfile(path)
     assert not [p for p in tmp_path.iterdir() if ".tmp" in p.name]
+
+
+WORDS = st.text(alphabet="abcdefghij ", min_size=0, max_size=80)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 6).flatmap(lambda n: st.lists(st.lists(WORDS, min_size=n, max_size=n), min_size=2, max_size=6)))
+def test_any_word_table_fits_between_the_margins_of_a4(rows):
+    from docx.shared import Cm
+
+    from atelier_tui.export.document import Table
+    from atelier_tui.export.docx import _widths
+
+    total = int(Cm(16.6))
+    widths = _widths(Table(tuple(r or "x" for r in rows[0]), tuple(tuple(r) for r in rows[1:])), total)
+    assert sum(widths) <= total
+    assert all(w > 0 for w in widths)
