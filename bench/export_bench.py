@@ -1,6 +1,7 @@
-"""Export of a 500-item session to Markdown and JSON, in process, and `atelier export` wall time.
+"""Export of a 500-item session, every document in every format, in process; and the wall time
+of `atelier export`. Budget (issue 14): every document and format under 100 ms in process.
 
-Run by hand:  python3 bench/export_bench.py
+Run by hand:  python3 bench/export_bench.py     (bench/run.py uses ``measure``)
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from bigsession import big_session
 
-from atelier_tui.export import render
+from atelier_tui.export import DOCUMENTS, formats_for, render_bytes
 from atelier_tui.store.repository import SessionsDir
 
 RUNS = 9
+BUDGET_MS = 100
 
 
 def timed(fn, runs: int = RUNS) -> list[float]:
@@ -31,15 +33,28 @@ def timed(fn, runs: int = RUNS) -> list[float]:
     return out
 
 
-def show(label: str, values: list[float]) -> None:
-    print(f"{label:<42} {statistics.median(values):8.1f} ms  ({min(values):.1f}-{max(values):.1f})")
+def measure(runs: int = RUNS, items: int = 500) -> dict[tuple[str, str], list[float]]:
+    """Milliseconds per (document, format) for a session of ``items`` items, in process."""
+    session = big_session(items)
+    for document in DOCUMENTS:  # warm up imports
+        for fmt in formats_for(document):
+            render_bytes(session, document, fmt)
+    return {
+        (document, fmt): timed(lambda d=document, f=fmt: render_bytes(session, d, f), runs)
+        for document in DOCUMENTS
+        for fmt in formats_for(document)
+    }
+
+
+def show(label: str, values: list[float], budget: float | None = None) -> None:
+    verdict = "" if budget is None else ("ok" if statistics.median(values) < budget else "MISSED")
+    print(f"{label:<42} {statistics.median(values):8.1f} ms  ({min(values):.1f}-{max(values):.1f})  {verdict}")
 
 
 def main() -> None:
+    for (document, fmt), values in measure().items():
+        show(f"{document} {fmt}, 500 items, in process", values, BUDGET_MS)
     session = big_session(500)
-    render(session, "md")  # warm up imports
-    show("export md, 500 items, in process", timed(lambda: render(session, "md")))
-    show("export json, 500 items, in process", timed(lambda: render(session, "json")))
     with tempfile.TemporaryDirectory() as tmp:
         path = SessionsDir(Path(tmp)).create(session)
         cmd = [sys.executable, "-m", "atelier_tui", "export", str(path), "--format", "md"]

@@ -12,6 +12,7 @@ from typing import NoReturn, TextIO
 from .domain import hygiene
 from .domain.steps import STEP_KEYS
 from .teksten import cli as T
+from .teksten import cli_export as TE
 
 EXIT_FOUT = 1
 EXIT_GEBRUIK = 2
@@ -113,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help=T.EXPORT, description=T.EXPORT)
     p.add_argument("doel", metavar="NAAM|PAD", help=T.NAAM_OF_PAD)
-    p.add_argument("--format", "-f", choices=("md", "json", "txt"), default="md", help=T.FORMAT)
+    _export_options(p)
     p.add_argument("-o", "--output", metavar="BESTAND", help=T.OUTPUT)
     p.add_argument("--overwrite", "--overschrijven", action="store_true", help=T.OVERWRITE)
     _common(p, top=False)
@@ -122,6 +123,75 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("doel", metavar="NAAM|PAD", help=T.NAAM_OF_PAD)
     _common(p, top=False)
     return parser
+
+
+def _export_options(p: argparse.ArgumentParser) -> None:
+    """Formats and documents of ``atelier export``."""
+    from .export import DOCUMENTS, FORMATS
+
+    p.add_argument("--format", "-f", choices=FORMATS, default=None, help=TE.FORMAT)
+    p.add_argument("--document", "-d", choices=DOCUMENTS, default="verslag", help=TE.DOCUMENT)
+    p.add_argument("--sjabloon", "--template", metavar="BESTAND.docx", dest="sjabloon", help=TE.SJABLOON)
+
+
+def _read_for_export(args: argparse.Namespace):
+    """A session file or an exported session (also the packaged demo), read only."""
+    from .store.kinds import NotASession, file_kind, read_session
+
+    given = Path(args.doel).expanduser()
+    if given.is_file() and file_kind(given) != "sessiebestand":
+        path = given
+    else:
+        path = _resolve(args)
+    try:
+        return path, read_session(path)
+    except NotASession as exc:
+        raise UserError(str(exc)) from None
+
+
+def _export_bytes(args: argparse.Namespace, session) -> bytes:
+    """The chosen document in the chosen format (default: md, or csv for the lists)."""
+    from .export import BINARY, FormatNotAvailable, formats_for, render_bytes
+
+    fmt = args.format or formats_for(args.document)[0]
+    if fmt in BINARY and not args.output and sys.stdout.isatty():
+        raise UserError(TE.BINAIR_NAAR_SCHERM.format(formaat=fmt))
+    template = Path(args.sjabloon) if args.sjabloon else None
+    if template is not None and fmt != "docx":
+        raise UserError(TE.SJABLOON_ALLEEN_DOCX)
+    if template is not None and not template.is_file():
+        raise UserError(TE.SJABLOON_NIET_GEVONDEN.format(pad=template))
+    try:
+        return render_bytes(session, args.document, fmt, template)
+    except FormatNotAvailable as exc:
+        raise UserError(str(exc)) from None
+    except Exception as exc:
+        from .export.docx import TemplateError
+
+        if isinstance(exc, TemplateError):
+            raise UserError(TE.SJABLOON_ONBRUIKBAAR.format(pad=template)) from None
+        raise
+
+
+def _refuse_other_kinds(path: Path) -> None:
+    """`open` edits session files only; an exported session is imported first."""
+    from .store.kinds import file_kind, refusal
+
+    kind = file_kind(path)
+    if kind in ("sessie-export", "json-anders", "document"):
+        raise UserError(refusal(path, kind))
+
+
+def _print_verslag_gaps(session) -> None:
+    from .export import verslag_gaps
+
+    gaps = verslag_gaps(session)
+    if gaps:
+        say(TE.VERSLAG_MIST)
+        for gap in gaps:
+            say(f"- {gap}")
+    else:
+        say(TE.VERSLAG_COMPLEET)
 
 
 def sessions_dir_path(option: str | None) -> Path:
@@ -138,14 +208,6 @@ def _sessions(args: argparse.Namespace):
 
 def _resolve(args: argparse.Namespace) -> Path:
     return _sessions(args).resolve(args.doel)
-
-
-def _load_read_only(path: Path):
-    from .store.repository import open_session
-
-    opened = open_session(path, writable=False)
-    opened.close()
-    return opened
 
 
 def _need_terminal() -> None:
@@ -198,6 +260,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     if args.step is not None and args.step not in STEP_KEYS:
         raise UserError(T.STAP_ONBEKEND.format(stap=args.step, stappen=", ".join(STEP_KEYS)))
     path = _resolve(args)
+    _refuse_other_kinds(path)
     return _run_app(args, path, args.step)
 
 
@@ -285,22 +348,23 @@ def _why(exc: OSError) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export import render
     from .store.atomic import atomic_write_bytes
 
-    source = _resolve(args)
-    opened = _load_read_only(source)
-    text = render(opened.session, args.format)
+    source, read = _read_for_export(args)
+    data = _export_bytes(args, read.session)
     if args.output:
         target = _export_target(args, source)
         try:
-            atomic_write_bytes(target.path, text.encode("utf-8"), mode=target.mode)
+            atomic_write_bytes(target.path, data, mode=target.mode)
         except OSError as exc:
             raise UserError(T.SCHRIJVEN_MISLUKT.format(pad=args.output, detail=_why(exc))) from None
         say(T.GESCHREVEN.format(pad=args.output), file=sys.stderr)
     else:
         # To a terminal: cleaned like every other line (the texts are clean already; this is a net).
-        sys.stdout.write(_safe(text) if sys.stdout.isatty() else text)
+        if sys.stdout.isatty():
+            sys.stdout.write(_safe(data.decode("utf-8")))
+        else:
+            sys.stdout.buffer.write(data)
         sys.stdout.flush()
     return 0
 
@@ -308,8 +372,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from .store.codes import ReadOnly
 
-    path = _resolve(args)
-    opened = _load_read_only(path)
+    path, opened = _read_for_export(args)
     s = opened.session
     say(T.IN_ORDE.format(pad=path, naam=s.naam, n=len(s.kaarten), versie=s.schema_version))
     for notice in opened.notices:
@@ -317,6 +380,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     # check opens read-only on purpose; only a reason beyond that (a newer Atelier) is a finding.
     if opened.read_only_code not in (None, ReadOnly.ASKED):
         say(T.ALLEEN_LEZEN.format(reden=opened.read_only_reason))
+    _print_verslag_gaps(s)
     return 0
 
 

@@ -22,16 +22,16 @@ async def test_preview_copy_and_write(sessions_dir):
     app = AtelierApp(sessions_dir, open_path=path, step="export")
     async with app.run_test(size=(120, 40)) as pilot:
         await _ready(pilot)
-        assert "Werkateliers participatie en cocreatie" in screen_text(app)
+        assert "werkateliers participatie en cocreatie" in screen_text(app)
         await pilot.press("c")
         await pilot.pause()
         assert app.clipboard == expected
-        await pilot.press("down", "down")  # "Doel en vragen"
+        await pilot.press("down", "down")  # "Programma"
         await _ready(pilot)
         await pilot.press("c")
         await pilot.pause()
-        assert app.clipboard.startswith("## Doel en vragen")
-        assert "## Aanwezig" not in app.clipboard
+        assert app.clipboard.startswith("## Programma")
+        assert "## Aanwezigen" not in app.clipboard
         await pilot.press("s")
         await pilot.pause()
     written = path.with_name(path.stem + "-verslag.md")

@@ -26,6 +26,7 @@ class Vraag:
     vraag: str
     toelichting: str
     bronnen: tuple[str, ...]  # steps whose content feeds the draft answer
+    in_verslag: str = ""  # the question as a heading of the verslag, third person
 
 
 @cache
@@ -57,6 +58,7 @@ def questions() -> tuple[Vraag, ...]:
             vraag=q["vraag"],
             toelichting=q.get("toelichting", ""),
             bronnen=tuple(q.get("bronnen", ())),
+            in_verslag=q.get("in_verslag", q["vraag"]),
         )
         for q in load_toml("vragen.toml")["vraag"]
     )
@@ -93,3 +95,37 @@ def new_session(naam: str, gemeente: str = "") -> Session:
 def demo_data() -> dict:
     """The raw built-in demo session (never modified; ``atelier demo`` works on a copy)."""
     return load_json("demo.json")
+
+
+# --- Built-in starting texts: the verslag shows them only when the room worked on them ---------
+
+
+@cache
+def _standard_doelgroepen() -> dict[str, str]:
+    return {d.naam: d.hoe_bereiken for d in default_doelgroepen()}
+
+
+@cache
+def _standard_criteria() -> dict[str, tuple[str, str, str]]:
+    return {c.naam: (c.uitleg, c.toets, c.geldt_voor) for c in default_criteria()}
+
+
+@cache
+def _standard_rollen() -> dict[str, tuple[str, str]]:
+    return {r.key: (r.naam, r.uitleg) for r in default_rollen()}
+
+
+def is_standard_hoe_bereiken(groep: Doelgroep) -> bool:
+    """True when a target group's "hoe te bereiken" is still the built-in starting text."""
+    return _standard_doelgroepen().get(groep.naam) == groep.hoe_bereiken
+
+
+def is_standard_criterium(criterium: Criterium) -> bool:
+    """True when a draagvlak criterion is still exactly the built-in starting text."""
+    return _standard_criteria().get(criterium.naam) == (criterium.uitleg, criterium.toets, criterium.geldt_voor)
+
+
+def is_standard_rol_uitleg(rol: InitiatiefRol) -> bool:
+    """True when a role's explanation is still the built-in starting text."""
+    standard = _standard_rollen().get(rol.key)
+    return standard is not None and standard[1] == rol.uitleg

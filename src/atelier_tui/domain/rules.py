@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from .session import Kaart, Ladder, Session
+from . import builtin
+from .session import Criterium, Deelnemer, Doelgroep, Evaluatie, InitiatiefRol, Kaart, Ladder, Session
 
 
 def by_votes(cards: Iterable[Kaart]) -> list[Kaart]:
@@ -43,6 +44,22 @@ def carry_over(session: Session) -> list[Kaart]:
         cards = {k.id: k for k in session.kaarten}
         return [cards[i] for i in chosen if i in cards]
     return top(session, "kans") + top(session, "knelpunt")
+
+
+def rating_count(evaluatie: Evaluatie) -> int:
+    """How many ratings the room gave."""
+    return sum(evaluatie.cijfers.values())
+
+
+def average_rating(evaluatie: Evaluatie) -> float | None:
+    """The average rating (1 to 5) of the evaluatie; None when nobody gave one.
+
+    The one place this is computed: the Evaluatie step and every export use it.
+    """
+    total = rating_count(evaluatie)
+    if not total:
+        return None
+    return sum(int(k) * v for k, v in evaluatie.cijfers.items()) / total
 
 
 # --- The participatieladder ------------------------------------------------------------------
@@ -111,3 +128,35 @@ def new_rung_key(ladder: Ladder, naam: str) -> str:
         n += 1
         key = f"{base}-{n}"
     return key
+
+
+# --- What the verslag may present as the room's words ----------------------------------------
+
+
+def doelgroep_in_verslag(groep: Doelgroep) -> bool:
+    """A target group appears in the verslag once the room said something about it."""
+    return bool(groep.bereikt or groep.actie_raad or groep.besproken or not builtin.is_standard_hoe_bereiken(groep))
+
+
+def hoe_bereiken_in_verslag(groep: Doelgroep) -> bool:
+    """Its "hoe te bereiken" only when the facilitator changed the built-in text or marked it discussed."""
+    return bool(groep.hoe_bereiken) and (groep.besproken or not builtin.is_standard_hoe_bereiken(groep))
+
+
+def criterium_in_verslag(criterium: Criterium) -> bool:
+    return criterium.besproken or not builtin.is_standard_criterium(criterium)
+
+
+def rol_uitleg_in_verslag(rol: InitiatiefRol) -> bool:
+    return bool(rol.uitleg) and (rol.besproken or not builtin.is_standard_rol_uitleg(rol))
+
+
+# --- Presence ---------------------------------------------------------------------------------
+
+
+def present(deelnemer: Deelnemer, avond: int) -> bool:
+    return deelnemer.avond1 if avond == 1 else deelnemer.avond2
+
+
+def present_count(session: Session, avond: int) -> int:
+    return sum(1 for p in session.deelnemers if present(p, avond))

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, NonNegativeInt, field_validator, model_validator
 
+from .links import link_error
 from .steps import StepKey
 from .types import (
     Block,
@@ -35,6 +36,10 @@ Bereik = Literal["ja", "deels", "nee"]
 Lijnkeuze = Literal["een-lijn", "per-opgave"]
 EisOfWens = Literal["eis", "wens"]
 VanWie = Literal["inwoners", "raad", "beide"]
+ActieSoort = Literal["actie", "toezegging"]
+ActieStatus = Literal["open", "loopt", "afgedaan"]
+EvaluatieInVerslag = Literal["anoniem", "met-namen", "weglaten"]
+VerslagStatus = Literal["concept", "definitief"]
 
 
 # --- Voorbereiding -------------------------------------------------------------------------
@@ -51,6 +56,7 @@ class Avond(Model):
 
     datum: date | None = None
     begintijd: time | None = None
+    eindtijd: time | None = None
     plaats: Line = ""
     doel: Block = ""
     agenda: list[AgendaPunt] = Field(default_factory=list)
@@ -70,6 +76,11 @@ class Deelnemer(Model):
     rol: Rol = "raadslid"
     avond1: bool = True  # present at evening 1
     avond2: bool = True  # present at evening 2
+    #: Sent word beforehand (bericht van verhindering) for the evening(s) missed.
+    afgemeld: bool = False
+    #: What a civil servant does ("beleidsadviseur participatie"): the verslag names civil servants
+    #: by function unless the facilitator chooses names (``Verslag.ambtenaren_bij_naam``).
+    functie: Line = ""
 
 
 class IntakeNotitie(Model):
@@ -157,6 +168,8 @@ class Afsluiting(Model):
     top: int = Field(default=3, ge=1, le=20)
     gekozen: list[Id] | None = None
     notitie: Block = ""
+    #: How the points were given, e.g. "Elke deelnemer had drie punten, geteld bij handopsteken."
+    puntenwijze: Line = ""
 
 
 # --- Werkatelier 2 -------------------------------------------------------------------------
@@ -224,6 +237,8 @@ class InitiatiefRol(Model):
     naam: RequiredLine
     uitleg: Block = ""
     gekozen: bool = False
+    #: The room discussed this built-in text; only then (or when changed) the verslag shows it.
+    besproken: bool = False
 
 
 class Reactieafspraak(Model):
@@ -246,6 +261,8 @@ class Doelgroep(Model):
     bereikt: Bereik | None = None
     hoe_bereiken: Block = ""
     actie_raad: Block = ""
+    #: The room discussed this built-in text; only then (or when changed) the verslag shows it.
+    besproken: bool = False
 
 
 class Criterium(Model):
@@ -256,6 +273,8 @@ class Criterium(Model):
     uitleg: Block = ""
     toets: Block = ""  # how the council will check it
     geldt_voor: Line = ""  # kinds of opgave it applies to
+    #: The room discussed this built-in text; only then (or when changed) the verslag shows it.
+    besproken: bool = False
 
 
 class Antwoord(Model):
@@ -271,10 +290,15 @@ class Afspraak(Model):
 
 
 class Actiepunt(Model):
+    """An action (raad, griffie, werkgroep) or a toezegging (a promise by the college)."""
+
     id: Id = Field(default_factory=new_id)
     wie: Line = ""
     wat: RequiredBlock
     wanneer: date | None = None
+    soort: ActieSoort = "actie"
+    status: ActieStatus = "open"
+    avond: Literal[1, 2] = 2  # the evening it was agreed
 
 
 class VervolgStap(Model):
@@ -304,10 +328,32 @@ class Evaluatie(Model):
 
 
 class Deel(Model):
-    """What the room can scan at the end: a link, for example to an evaluation form."""
+    """What the room can scan at the end: a link, for example to an evaluation form.
+
+    Only an http or https link is accepted, also through import: it becomes the room's QR code.
+    """
 
     url: Line = ""
     toelichting: Line = ""
+
+    @field_validator("url")
+    @classmethod
+    def _room_link(cls, url: str) -> str:
+        error = link_error(url)
+        if error is not None:
+            raise ValueError(error)
+        return url
+
+
+class Verslag(Model):
+    """How the verslag for the minutes is made: its status and who made it, and privacy choices."""
+
+    status: VerslagStatus = "concept"
+    opgesteld_door: Line = ""  # who made the verslag, e.g. "de griffie"
+    voorzitter: Line = ""  # empty: the facilitator led the evenings (gespreksleider)
+    openbaar: bool = True
+    evaluatie: EvaluatieInVerslag = "anoniem"
+    ambtenaren_bij_naam: bool = False
 
 
 # --- The session ---------------------------------------------------------------------------
@@ -342,6 +388,7 @@ class Session(Model):
     opbrengst: Opbrengst = Field(default_factory=Opbrengst)
     evaluatie: Evaluatie = Field(default_factory=Evaluatie)
     deel: Deel = Field(default_factory=Deel)
+    verslag: Verslag = Field(default_factory=Verslag)
 
     #: Time box per step in minutes, for the timer.
     tijdvakken: dict[StepKey, Annotated[int, Field(ge=1, le=600)]] = Field(default_factory=dict)

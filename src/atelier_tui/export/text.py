@@ -1,95 +1,71 @@
-"""The outcome summary as plain text, for systems that take no Markdown.
+"""Documents as plain text that survives an e-mail: wrapped at 72 characters, tables as records.
 
-Made from the Markdown summary (one place for content and order): headings are underlined,
-lists keep their markers, tables become aligned columns, escapes disappear.
+Headings are underlined, list items keep their markers with a hanging indent, and each table
+row becomes a small record ("Wie: …", "Wat: …") so nothing is wider than a line.
 """
 
 from __future__ import annotations
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+import textwrap
 
 from ..domain.session import Session
-from . import markdown
+from .document import Block, Document, Heading, Items, Para, Table
 
-_MD = MarkdownIt("commonmark").enable("table")
-
-
-def _inline(token: Token) -> str:
-    out = []
-    for child in token.children or []:
-        if child.type in ("softbreak", "hardbreak") or (child.type == "html_inline" and child.content == "<br>"):
-            out.append("\n")
-        elif child.type in ("text", "code_inline", "html_inline"):
-            out.append(child.content)
-    return "".join(out)
+WIDTH = 72
 
 
-def _table(rows: list[list[str]]) -> list[str]:
-    cells = [[c.replace("\n", "; ") for c in row] for row in rows]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(cells[0]))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return lines
-
-
-def from_markdown(text: str) -> str:
-    tokens = _MD.parse(text)
-    lines: list[str] = []
-    prefix: list[str] = []  # list markers in force
-    counters: list[int] = []
-    rows: list[list[str]] | None = None
-    pending_marker = ""
-    level = 0
-    for token in tokens:
-        kind = token.type
-        if kind == "heading_open":
-            level = int(token.tag[1])
-        elif kind == "bullet_list_open":
-            counters.append(0)
-            prefix.append("-")
-        elif kind == "ordered_list_open":
-            counters.append(0)
-            prefix.append("1.")
-        elif kind in ("bullet_list_close", "ordered_list_close"):
-            counters.pop()
-            prefix.pop()
-            lines.append("")
-        elif kind == "list_item_open":
-            counters[-1] += 1
-            pending_marker = "-" if prefix[-1] == "-" else f"{counters[-1]}."
-        elif kind == "table_open":
-            rows = []
-        elif kind == "tr_open" and rows is not None:
-            rows.append([])
-        elif kind == "table_close" and rows is not None:
-            lines += _table(rows) + [""]
-            rows = None
-        elif kind == "inline":
-            content = _inline(token)
-            if rows is not None:
-                rows[-1].append(content)
-            elif level:
-                lines += [content, ("=" if level <= 2 else "-") * len(content), ""]
-                level = 0
-            elif prefix:
-                indent = "  " * (len(prefix) - 1)
-                marker = pending_marker or " " * len(prefix[-1])
-                body = content.split("\n")
-                lines.append(f"{indent}{marker} {body[0]}")
-                lines += [f"{indent}{' ' * len(marker)} {b}" for b in body[1:]]
-                pending_marker = ""
-            else:
-                lines += content.split("\n") + [""]
-    while lines and lines[-1] == "":
-        lines.pop()
+def _wrap(text: str, first: str = "", rest: str = "") -> list[str]:
     out: list[str] = []
-    for line in lines:  # no more than one empty line in a row
-        if line == "" and out and out[-1] == "":
-            continue
-        out.append(line)
-    return "\n".join(out) + "\n"
+    for n, part in enumerate(p for p in text.split("\n") if p.strip()):
+        out += textwrap.wrap(
+            part.strip(),
+            WIDTH,
+            initial_indent=first if n == 0 else rest,
+            subsequent_indent=rest,
+            break_long_words=True,
+            break_on_hyphens=False,
+        ) or [first.rstrip()]
+    return out or [first.rstrip()]
+
+
+def _block(b: Block) -> list[str]:
+    if isinstance(b, Heading):
+        lines = _wrap(b.text)
+        return [*lines, ("=" if b.level <= 2 else "-") * min(WIDTH, max(len(line) for line in lines))]
+    if isinstance(b, Para):
+        return [line for p in b.text.split("\n") if p.strip() for line in (*_wrap(p), "")][:-1]
+    if isinstance(b, Items):
+        lines = []
+        for i, item in enumerate(b.items, 1):
+            marker = f"{i}. " if b.numbered else "- "
+            text = f"{item.label}{item.sep}{item.text}" if item.label and item.text else item.label or item.text
+            lines += _wrap(text.replace("\n", " "), marker, " " * len(marker))
+        return lines
+    if isinstance(b, Table):
+        lines = []
+        for n, row in enumerate(b.rows):
+            if n:
+                lines.append("")
+            for i, (head, value) in enumerate(zip(b.header, row)):
+                if value.strip():
+                    lines += _wrap(
+                        f"{head}: {'; '.join(v.strip() for v in value.split(chr(10)) if v.strip())}",
+                        "- " if i == 0 else "  ",
+                        "    ",
+                    )
+        return lines
+    raise TypeError(b)
+
+
+def from_document(doc: Document) -> str:
+    title = _wrap(doc.title)
+    lines = [*title, "=" * min(WIDTH, max(len(t) for t in title))]
+    for b in doc.blocks:
+        lines += ["", *_block(b)]
+    return "\n".join(lines) + "\n"
 
 
 def render(session: Session) -> str:
-    return from_markdown(markdown.render(session))
+    from .verslag import build
+
+    return from_document(build(session))
