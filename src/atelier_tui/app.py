@@ -77,9 +77,14 @@ class AtelierApp(App[int]):
     def get_key_display(self, binding: Binding) -> str:
         return key_display(binding)
 
-    def on_mount(self) -> None:
+    def _tell_problems(self) -> None:
+        """Theme and keymap problems found at start-up, told once the facilitator's first screen is up
+        (a toast sent before a screen is built never shows on it; the room's screen never gets them)."""
         for problem in self._problems:
             self.notify(problem, severity="warning", markup=False, timeout=10)
+        self._problems = []
+
+    def on_mount(self) -> None:
         if sys.platform != "win32":
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGHUP, signal.SIGTERM):
@@ -107,6 +112,7 @@ class AtelierApp(App[int]):
 
         if isinstance(self.screen, StartScreen):
             self.switch_screen(HomeScreen(self.sessions))
+            self.call_after_refresh(self._tell_problems)
 
     @work(exclusive=True, group="open")
     async def open_session_path(self, path: Path, step: str | None = None) -> None:
@@ -121,6 +127,7 @@ class AtelierApp(App[int]):
         for notice in opened.notices:
             self.notify(notice, markup=False, timeout=8)
         await self.push_screen(SessionScreen(opened, step), callback=lambda _: self.show_home())
+        self._tell_problems()
 
     def _present(self, path: Path) -> None:
         """A read-only window for the room that follows the facilitator's session (no lock)."""

@@ -85,7 +85,7 @@ async def test_a_broken_keymap_says_so_in_dutch_and_keeps_the_usual_keys(session
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
     path = create_demo_copy(SessionsDir(sessions_dir))
     app = AtelierApp(sessions_dir, open_path=path, step="opening")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await open_step(pilot)
         await wait_until(pilot, lambda: "toetsenbestand" in screen_text(app), "a message about the keymap file")
         await pilot.press("pagedown")

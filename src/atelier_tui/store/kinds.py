@@ -20,7 +20,18 @@ FileKind = Literal["sessiebestand", "sessie-export", "json-anders", "document", 
 
 
 class NotASession(StoreError):
-    """The file is not a session; the message says what it is and what to do."""
+    """The file is not a session (or an export that cannot be read); the message says what it is and
+    what to do. Its text is made here from the kind of file (``refusal``) or by the import's checks."""
+
+    def __init__(self, text: str) -> None:
+        Exception.__init__(self, text)
+        self.code = None
+        self.details = {}
+        self.text = text
+
+    @property
+    def message(self) -> str:
+        return self.text
 
 
 @dataclass
