@@ -40,13 +40,16 @@ class AtelierApp(App[int]):
         present_path: Path | None = None,
         theme: str | None = None,
         demo: bool = False,
+        private: bool = False,
     ) -> None:
+        """``private``: the sessions folder is the default one, which must be this user's alone."""
         super().__init__()
         self._present_path, self._demo, self._theme_arg = present_path, demo, theme
         self._open_path, self._start_step = open_path, step
         self._problems = install_themes(self, theme) + install_keymap(self)
-        self._sessions_dir, self._sessions = sessions_dir, None
+        self._sessions_dir, self._private, self._sessions = sessions_dir, private, None
         self.error: str | None = None  # printed by the command line as plain text after the app stops
+        self.goodbye: str | None = None  # likewise, but not an error (where an emergency copy is)
 
     @property
     def sessions(self) -> SessionsDir:
@@ -54,7 +57,7 @@ class AtelierApp(App[int]):
         if self._sessions is None:
             from .store.repository import SessionsDir
 
-            self._sessions = SessionsDir(self._sessions_dir)
+            self._sessions = SessionsDir(self._sessions_dir, private=self._private)
         return self._sessions
 
     @property
@@ -80,8 +83,10 @@ class AtelierApp(App[int]):
     def _tell_problems(self) -> None:
         """Theme and keymap problems found at start-up, told once the facilitator's first screen is up
         (a toast sent before a screen is built never shows on it; the room's screen never gets them)."""
-        for problem in self._problems:
-            self.notify(problem, severity="warning", markup=False, timeout=10)
+        from .screens.opening import start_notices
+
+        for problem in self._problems + start_notices():
+            self.notify(problem, severity="warning", markup=False, timeout=20)
         self._problems = []
 
     def on_mount(self) -> None:
@@ -203,12 +208,17 @@ class AtelierApp(App[int]):
         """Ctrl+C does not stop Atelier (it copies in text fields); say in Dutch how to stop."""
         self.notify(T.STOPPEN_UITLEG, title=T.STOPPEN_VRAAG, markup=False)
 
-    def action_quit(self) -> None:
-        self.connection_lost()
+    @work(exclusive=True, group="quit")
+    async def action_quit(self) -> None:
+        """Ctrl+Q. While the last change is not on disk it asks first, and stops only with a copy."""
+        screen = self.session_screen
+        if screen is None or await screen.ready_to_stop():
+            self.connection_lost()
 
     def connection_lost(self) -> None:
-        """Quit, or the terminal is gone (hang-up, kill, closed input): save what is unsaved and stop."""
+        """Quit, or the terminal is gone (hang-up, kill, closed input): save what is unsaved and stop.
+        A change that cannot be saved goes into an emergency copy; the command line says where."""
         screen = self.session_screen
         if screen is not None:
-            screen.shut()
+            self.goodbye = screen.shut(emergency=True)
         self.exit(0)

@@ -142,7 +142,7 @@ def _read_for_export(args: argparse.Namespace):
     if given.is_file() and file_kind(given) != "sessiebestand":
         path = given
     else:
-        path = _resolve(args)
+        path = _resolve(args, create=False)
     try:
         return path, read_session(path)
     except NotASession as exc:
@@ -194,20 +194,29 @@ def _print_verslag_gaps(session) -> None:
         say(TE.VERSLAG_COMPLEET)
 
 
+def _chosen_dir(option: str | None) -> str | None:
+    return option or os.environ.get("ATELIER_SESSIONS_DIR") or None
+
+
 def sessions_dir_path(option: str | None) -> Path:
-    return Path(option or os.environ.get("ATELIER_SESSIONS_DIR") or "sessions")
+    """--sessions-dir, else ATELIER_SESSIONS_DIR, else ./sessions if it exists, else her own folder."""
+    from .store.folder import default_sessions_dir
+
+    chosen = _chosen_dir(option)
+    return Path(chosen) if chosen else default_sessions_dir()
 
 
-def _sessions(args: argparse.Namespace):
-    """The sessions folder. The default one (nobody chose it) must be private to this user."""
+def _sessions(args: argparse.Namespace, *, create: bool = True):
+    """The sessions folder. The default one (nobody chose it) must be private to this user. The
+    read-only commands (``create=False``) make no folder."""
     from .store.repository import SessionsDir
 
-    chosen = args.sessions_dir or os.environ.get("ATELIER_SESSIONS_DIR")
-    return SessionsDir(sessions_dir_path(args.sessions_dir), private=not chosen)
+    private = not _chosen_dir(args.sessions_dir)
+    return SessionsDir(sessions_dir_path(args.sessions_dir), private=private, create=create)
 
 
-def _resolve(args: argparse.Namespace) -> Path:
-    return _sessions(args).resolve(args.doel)
+def _resolve(args: argparse.Namespace, *, create: bool = True) -> Path:
+    return _sessions(args, create=create).resolve(args.doel)
 
 
 def _need_terminal() -> None:
@@ -221,9 +230,16 @@ def _run_app(args: argparse.Namespace, path: Path | None, step: str | None = Non
     from .app import AtelierApp
 
     app = AtelierApp(
-        sessions_dir=sessions_dir_path(args.sessions_dir), open_path=path, step=step, theme=args.theme, demo=demo
+        sessions_dir=sessions_dir_path(args.sessions_dir),
+        private=not _chosen_dir(args.sessions_dir),
+        open_path=path,
+        step=step,
+        theme=args.theme,
+        demo=demo,
     )
     app.run(mouse=not args.no_mouse)
+    if app.goodbye:
+        say(app.goodbye, file=sys.stderr)
     return app.return_code or 0
 
 
@@ -265,7 +281,7 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_present(args: argparse.Namespace) -> int:
-    path = _resolve(args)
+    path = _resolve(args, create=False)
     _need_terminal()
     from .app import AtelierApp
 
@@ -286,7 +302,7 @@ def _moment(value) -> str:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    sessions = _sessions(args)
+    sessions = _sessions(args, create=False)
     infos = sessions.list()
     if not infos:
         say(T.GEEN_SESSIES.format(map=sessions.path))
@@ -328,7 +344,7 @@ def _export_target(args: argparse.Namespace, source: Path):
     ``--overwrite`` or after a yes on a terminal."""
     from .store.targets import check_export_target
 
-    target = check_export_target(args.output, _sessions(args), source)
+    target = check_export_target(args.output, _sessions(args, create=False), source)
     if target.exists and not args.overwrite:
         if not (sys.stdin.isatty() and sys.stderr.isatty()):
             raise UserError(T.EXPORT_BESTAAT.format(pad=target.path))

@@ -73,7 +73,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("session.timer", "f6", "timer_toggle", TT.START_PAUZE, footer=False),
     Command("session.timer_reset", "f7", "timer_reset", TT.OPNIEUW, footer=False),
     Command("session.timebox", "", "set_timebox", TT.TIJDVAK, footer=False, palette=TT.TIJDVAK_UITLEG),
-    Command("session.close", "", "close_session", T.SESSIES, footer=False, palette=T.SESSIES_UITLEG),
+    Command("session.close", "ctrl+w", "close_session", T.SESSIES, footer=False, palette=T.SESSIES_UITLEG),
+    Command("session.takeover", "ctrl+o", "take_over", T.OVERNEMEN, palette=T.OVERNEMEN_UITLEG),
     Command("steplist.open", "enter", "select", T.STAP_OPENEN),
     # Help.
     Command("help.close", "escape,question_mark,f1,q", "dismiss", T.SLUITEN),

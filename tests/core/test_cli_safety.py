@@ -232,8 +232,34 @@ def test_a_default_folder_others_can_write_in_is_refused(tmp_path: Path) -> None
 
 
 def test_a_default_folder_made_by_atelier_is_private(tmp_path: Path) -> None:
-    assert run("list", cwd=tmp_path).returncode == 0
-    assert stat.S_IMODE((tmp_path / "sessions").stat().st_mode) == 0o700
+    data = tmp_path / "data"
+    out = run("new", "Najaar", "--niet-openen", cwd=tmp_path, env={"XDG_DATA_HOME": str(data)})
+    assert out.returncode == 0, text(out.stderr)
+    assert stat.S_IMODE((data / "atelier" / "sessies").stat().st_mode) == 0o700
+
+
+def test_sessions_are_found_from_any_folder(tmp_path: Path) -> None:
+    """Over SSH she starts in her home folder: the sessions are in her own folder, not in ./sessions."""
+    data = tmp_path / "data"
+    env = {"XDG_DATA_HOME": str(data)}
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    assert run("new", "Najaar", "--niet-openen", cwd=tmp_path / "a", env=env).returncode == 0
+    listed = run("list", cwd=tmp_path / "b", env=env)
+    assert b"najaar" in listed.stdout.lower()
+    assert not (tmp_path / "a" / "sessions").exists() and not (tmp_path / "b" / "sessions").exists()
+    # a project folder with its own ./sessions keeps using it
+    (tmp_path / "b" / "sessions").mkdir(mode=0o700)
+    assert b"najaar" not in run("list", cwd=tmp_path / "b", env=env).stdout.lower()
+
+
+def test_read_only_commands_make_no_folders(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    env = {"XDG_DATA_HOME": str(data)}
+    assert run("list", cwd=tmp_path, env=env).returncode == 0
+    run("check", "nergens", cwd=tmp_path, env=env)
+    run("export", "nergens", cwd=tmp_path, env=env)
+    assert not data.exists() and not (tmp_path / "sessions").exists()
 
 
 # --- nothing raw reaches the terminal -----------------------------------------------------------

@@ -15,8 +15,9 @@ from atelier_tui.screens.session import SaveIndicator, SessionHeader, SessionScr
 from atelier_tui.store import atomic
 from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir, open_session
+from atelier_tui.widgets.dialogs import ChoiceDialog
 
-from .screen import wait_for
+from .screen import settle, wait_for
 
 SIZE = (120, 40)
 
@@ -46,9 +47,13 @@ async def test_home_lists_sessions_and_opens_one(sessions_dir):
         await pilot.press("escape")  # from the step to the step list
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
-        await pilot.press("escape")  # from the step list to the sessions
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("escape", "escape", "escape")  # stray Escapes never leave the session
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("ctrl+w")  # leaving is deliberate, with a question
+        await wait_for(pilot, ChoiceDialog)
+        await pilot.press("enter")  # "Ja"
+        await wait_for(pilot, HomeScreen)
 
 
 async def test_new_session_from_the_home_screen(sessions_dir):

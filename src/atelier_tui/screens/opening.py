@@ -35,3 +35,14 @@ def open_for_room(path: Path) -> OpenSession:
     opened = open_session(path, writable=False)
     opened.close()
     return opened
+
+
+def start_notices() -> list[str]:
+    """What the facilitator must hear when Atelier starts: emergency copies from the last stop (once)."""
+    from ..store.emergency import mark_told, untold_copies
+
+    notices = []
+    for copy in untold_copies():
+        notices.append(T.NOODKOPIE_GEVONDEN.format(pad=copy))
+        mark_told(copy)
+    return notices

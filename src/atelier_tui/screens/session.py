@@ -21,54 +21,22 @@ from textual.widgets.option_list import Option
 from ..commands import bindings
 from ..domain.session import Session
 from ..domain.steps import neighbour, step, steps
+from ..store.emergency import mark_told, write_emergency_copy
 from ..store.repository import OpenSession, StoreError, file_stamp, open_session
-from ..teksten import timer as TT
 from ..teksten import ui as T
+from ..widgets.dialogs import ChoiceDialog, confirm
 from ..widgets.owner import Edited, SaveState
+from ..widgets.session_bar import SaveIndicator, SessionHeader, StepNav
 from ..widgets.timer import BigTimer, StepTimer
+from .session_clock import Clock
+from .session_lock import TakeOver
 from .steps import StepView, view_class
 
 RETRY_SECONDS = 3.0
 FOLLOW_SECONDS = 0.4
 
 
-class SessionHeader(Static):
-    """Municipality · evening · step."""
-
-    DEFAULT_CSS = """
-    SessionHeader { height: 1; background: $primary; color: $text; padding: 0 1; }
-    """
-
-
-class SaveIndicator(Static):
-    """The save state on the right of the header; follows the owner's ``save_state``."""
-
-    DEFAULT_CSS = """
-    SaveIndicator { width: auto; height: 1; padding: 0 1; background: $primary; color: $text; }
-    SaveIndicator.-failed { background: $error; color: $text; text-style: bold; }
-    SaveIndicator.-readonly { background: $warning; color: $text; }
-    """
-
-    state: reactive[SaveState] = reactive(SaveState.SAVED)
-
-    def watch_state(self, state: SaveState) -> None:
-        self.set_class(state is SaveState.UNSAVED, "-failed")
-        self.set_class(state is SaveState.READ_ONLY, "-readonly")
-        text = {
-            SaveState.SAVED: T.OPGESLAGEN,
-            SaveState.UNSAVED: T.NIET_OPGESLAGEN,
-            SaveState.READ_ONLY: T.ALLEEN_LEZEN,
-        }
-        self.update(text[state])
-
-
-class StepNav(OptionList):
-    """The list of steps. Page up and down move a whole step, as everywhere else."""
-
-    BINDINGS = bindings("steplist")
-
-
-class SessionScreen(Screen[None]):
+class SessionScreen(TakeOver, Clock, Screen[None]):
     SCOPE = "session"  # its commands in the command table (and palette)
     BINDINGS = bindings("session")
 
@@ -151,7 +119,7 @@ class SessionScreen(Screen[None]):
             yield timer
             yield SaveIndicator(id="save").data_bind(state=SessionScreen.save_state)
         if self.opened.read_only:
-            yield Static(Content(T.ALLEEN_LEZEN_MELDING.format(reden=self.opened.read_only_reason)), id="readonly")
+            yield Static(self._read_only_text(), id="readonly")
         with Horizontal(id="main"):
             options: list[Option | None] = []
             group = None
@@ -173,31 +141,66 @@ class SessionScreen(Screen[None]):
         self.query_one("#steps", OptionList).focus()
         if self._follow:
             self.set_interval(FOLLOW_SECONDS, self._check_file)
+        else:
+            self._watch_lock()
 
     # Closing: the one path -------------------------------------------------------------------------
 
-    def shut(self) -> None:
-        """Keep what is typed, save what is unsaved, and let go of the session (its lock)."""
+    @property
+    def unsaved(self) -> bool:
+        """True when a change is only in memory (the screen says NIET OPGESLAGEN)."""
+        return not self.opened.read_only and not self.opened.closed and self.opened.dirty
+
+    def shut(self, *, emergency: bool = False) -> str | None:
+        """Keep what is typed, save what is unsaved, and let go of the session (its lock).
+
+        With ``emergency`` (the app stops while a change could not be saved) the session as it is in
+        memory is written as an emergency copy first. Returns what to tell about that, in Dutch.
+        """
         if self.opened.closed:
-            return
+            return None
         self.save_pending()
-        if self.opened.dirty and not self.opened.read_only:
+        if self.unsaved:
             self.opened.save()
+        told = None
+        if emergency and self.unsaved:
+            copy = write_emergency_copy(self.session, self.opened.path.stem)
+            told = T.NOODKOPIE_GEMAAKT.format(pad=copy) if copy else T.NOODKOPIE_MISLUKT
+            if copy:
+                mark_told(copy)  # told now, at the stop; not again at the next start
         self._stop_retry()
         self.opened.close()
+        return told
+
+    async def ready_to_stop(self) -> bool:
+        """Before Ctrl+Q: keep what is typed and save once more. While a change is still only in memory,
+        ask: she may wait for "opgeslagen" (the default) or stop with an emergency copy."""
+        self.save_pending()
+        if self.unsaved:
+            self.commit()
+        if not self.unsaved:
+            return True
+        question = T.NIET_BEWAARD_VRAAG.format(reden=self.opened.last_error or "")
+        choices = [("wacht", T.NIET_AFSLUITEN), ("nood", T.NOODKOPIE_EN_STOP)]
+        return await self.app.push_screen_wait(ChoiceDialog(T.NIET_BEWAARD_KOP, question, choices)) == "nood"
 
     def action_close(self) -> None:
-        """Escape: from the step to the step list; from the step list back to the sessions."""
+        """Esc: from the step to the step list. It never leaves the session: a stray Esc must not put
+        the list of all sessions on the projector; leaving is Ctrl+W, with a question."""
         if self._follow:
-            self.app.exit(0)
             return
         nav = self.query_one("#steps", StepNav)
         if self.focused is nav or not nav.display:
-            self.action_close_session()
+            self.notify(T.SLUITEN_HOE, markup=False, timeout=4)
         else:
             nav.focus()
 
-    def action_close_session(self) -> None:
+    @work(exclusive=True, group="close")
+    async def action_close_session(self) -> None:
+        if self._follow:
+            return
+        if await self.app.push_screen_wait(confirm(T.SESSIES, T.SLUITEN_VRAAG)) != "ja":
+            return
         self.remove_class("-show-steps")
         self.shut()
         self.dismiss()
@@ -300,6 +303,8 @@ class SessionScreen(Screen[None]):
             self.current = event.option.id
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "take_over":
+            return self._locked_elsewhere and not self._follow
         # Inside a text field the step keys belong to the text field.
         return not (action in ("next_step", "previous_step") and isinstance(self.focused, (Input, TextArea)))
 
@@ -319,53 +324,6 @@ class SessionScreen(Screen[None]):
                 self._focus_body()
         else:
             nav.focus()
-
-    # The clock -------------------------------------------------------------------------------------
-
-    def _time_box(self, key: str) -> int | None:
-        """The step's time box: the session's own, else the registry's default."""
-        return self.session.tijdvakken.get(key, step(key).tijdvak)
-
-    def _set_timer(self, key: str) -> None:
-        timer = self.query_one(StepTimer)
-        if not timer.running:  # a running countdown keeps going while she looks at another step
-            timer.set_minutes(self._time_box(key))
-
-    def action_timer_toggle(self) -> None:
-        timer = self.query_one(StepTimer)
-        if timer.remaining is None:
-            self.notify(TT.GEEN_TIJDVAK.format(commando=TT.TIJDVAK), severity="information")
-            return
-        timer.toggle()
-
-    def action_timer_reset(self) -> None:
-        self.query_one(StepTimer).reset()
-
-    @work(exclusive=True, group="timebox")
-    async def action_set_timebox(self) -> None:
-        """Set how many minutes the current step may take (saved with the session)."""
-        from ..widgets.form import FieldSpec, FormDialog
-
-        if self.opened.read_only:
-            self.notify(T.ALLEEN_LEZEN_GEEN_WIJZIGING, severity="warning")
-            return
-        key = self.current
-        fields = [FieldSpec("minuten", TT.TIJDVAK_MINUTEN, "number", help=TT.TIJDVAK_UITLEG)]
-        values = await self.app.push_screen_wait(FormDialog(TT.TIJDVAK, fields, {"minuten": self._time_box(key) or 0}))
-        if values is None:
-            return
-        minutes = max(0, min(600, int(values["minuten"] or 0)))
-        boxes = dict(self.session.tijdvakken)
-        if minutes:
-            boxes[key] = minutes
-        else:
-            boxes.pop(key, None)
-        self.session.tijdvakken = boxes
-        self.commit()
-        self.query_one(StepTimer).set_minutes(self._time_box(key))
-
-    def on_step_timer_finished(self) -> None:
-        self.notify(TT.TIJD_OM.format(stap=step(self.current).titel), markup=False)
 
     # Saving ----------------------------------------------------------------------------------------
 

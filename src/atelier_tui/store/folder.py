@@ -10,7 +10,8 @@ import os
 import re
 import shutil
 import stat
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -128,6 +129,29 @@ def check_private(path: Path) -> None:
         raise UnsafePath(path, Problem.FOLDER_NOT_PRIVATE, name=str(path), why="writable")
 
 
+def default_sessions_dir(environ: Mapping[str, str] | None = None, cwd: Path | None = None) -> Path:
+    """Where the facilitator's sessions live when nobody chose a folder: ``./sessions`` when it exists
+    (a project folder), otherwise a folder of her own by the platform's conventions, so that she finds
+    her sessions whichever folder she starts from (over SSH usually the home folder)."""
+    here = (cwd or Path.cwd()) / "sessions"
+    if here.is_dir():
+        return Path("sessions")
+    return user_data_dir(environ) / "sessies"
+
+
+def user_data_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """Atelier's own folder for this user's data, by the platform's conventions."""
+    env = os.environ if environ is None else environ
+    if sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    elif sys.platform == "win32":
+        base = Path(env.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    else:
+        xdg = env.get("XDG_DATA_HOME") or ""
+        base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share"
+    return base / "atelier"
+
+
 class SessionsDir:
     """The folder with session files (created, private, when missing).
 
@@ -135,9 +159,13 @@ class SessionsDir:
     user owns or others can write in is refused with :class:`~.errors.UnsafePath`.
     """
 
-    def __init__(self, path: Path | str, *, private: bool = False) -> None:
+    def __init__(self, path: Path | str, *, private: bool = False, create: bool = True) -> None:
+        """``create=False`` (the read-only commands): a missing folder is not made; it lists as empty."""
         path = Path(path).expanduser()
         try:
+            if not path.is_dir() and not create:
+                self.path = path.absolute()
+                return
             if not path.is_dir():
                 path.parent.mkdir(parents=True, exist_ok=True)
                 os.mkdir(path, 0o700)

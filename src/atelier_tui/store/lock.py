@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import json
 import os
+import signal
+import socket
 import stat
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from .atomic import TMP_MARKER, temp_prefix
@@ -48,6 +53,7 @@ class Lock:
         except BaseException:
             os.close(fd)
             raise
+        _write_holder(fd)
         return cls(fd, path)
 
     def release(self, *, remove: bool = False) -> None:
@@ -63,6 +69,62 @@ class Lock:
                 fcntl.flock(fd, fcntl.LOCK_UN)
             finally:
                 os.close(fd)
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who holds a session's lock: written into the lock file by the holder when it takes it."""
+
+    pid: int
+    host: str
+    uid: int
+    since: float  # time.time() when it opened the session
+
+    @property
+    def here(self) -> bool:
+        """On this machine and of this user: a process that may be asked to save and stop."""
+        return self.host == socket.gethostname() and self.uid == os.getuid()
+
+
+def _write_holder(fd: int) -> None:
+    """Tell later openers who holds the session (best effort: the lock itself is the flock)."""
+    data = json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "uid": os.getuid(), "since": time.time()})
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, data.encode("utf-8"), 0)
+    except OSError:
+        pass
+
+
+def holder(session_file: Path) -> Holder | None:
+    """Who holds the lock of ``session_file`` now, as far as its lock file says; None when unknown."""
+    try:
+        fd = os.open(lock_path_for(session_file), os.O_RDONLY | _O_NOFOLLOW | _O_NONBLOCK | _O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        data = json.loads(os.read(fd, 4096).decode("utf-8"))
+        return Holder(int(data["pid"]), str(data["host"]), int(data["uid"]), float(data["since"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    finally:
+        os.close(fd)
+
+
+def ask_holder_to_stop(session_file: Path) -> bool:
+    """Ask the process that holds the session (on this machine, of this user) to save and stop.
+
+    It saves at once on SIGTERM (also with a frozen terminal: the save comes before any screen
+    output) and lets go of the lock. True when it was asked; False when that is not possible here.
+    """
+    who = holder(session_file)
+    if who is None or not who.here or who.pid == os.getpid():
+        return False
+    try:
+        os.kill(who.pid, signal.SIGTERM)
+    except OSError:
+        return False
+    return True
 
 
 def is_locked_elsewhere(session_file: Path) -> bool:

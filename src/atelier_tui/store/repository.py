@@ -41,11 +41,12 @@ from .files import (
     file_stamp,
     lock_path_for,
 )
-from .folder import SessionInfo, SessionsDir, check_private
+from .folder import SessionInfo, SessionsDir, check_private, default_sessions_dir
 from .loading import DOC_ID, TABLE
 from .opening import OpenSession, SaveResult, open_session
 
 __all__ = [
+    "default_sessions_dir",
     "BACKUP_DIR",
     "BACKUP_INTERVAL",
     "BACKUPS_KEPT",

@@ -282,3 +282,37 @@ TOETSEN_ONBEKEND = "Het toetsenbestand {pad} noemt een onbekende opdracht ({id})
 TOETSEN_FOUT = "In het toetsenbestand {pad} is de toets voor {id} onduidelijk; die regel telt niet mee."
 TOETSEN_KOP = "Eigen toetsen"
 HULP_TOETSEN = "Andere toetsen kiezen kan in {pad} (zie de README)."
+
+# A session open in another window: who holds it, and taking it over
+HOUDER = "Geopend sinds {sinds}{waar}; laatste wijziging {laatst}. Ctrl+O: overnemen."
+HOUDER_ONBEKEND = "Druk op Ctrl+O om de sessie over te nemen zodra het andere venster dicht is."
+HOUDER_HIER = " op deze computer"
+HOUDER_ELDERS = " op {host}"
+OVERNEMEN = "Overnemen"
+OVERNEMEN_UITLEG = "Deze sessie overnemen van het andere venster: dat bewaart alles en sluit."
+OVERNEMEN_VRAAG = "Het andere venster met deze sessie bewaart alles en sluit. Daarna kunt u hier verder.\n\nOvernemen?"
+OVERNEMEN_KAN_NIET = (
+    "Het andere venster draait op een andere computer of onder een andere gebruiker. "
+    "Sluit het daar; dit venster gaat dan vanzelf verder."
+)
+OVERNEMEN_WACHT = "Het andere venster sluit nog niet. Dit venster gaat vanzelf verder zodra het dicht is."
+NU_SCHRIJVEN = "Het andere venster is gesloten. U kunt nu wijzigen; alles wordt weer bewaard."
+SLUITEN_HOE = "Naar de lijst met sessies: Ctrl+W."
+SLUITEN_VRAAG = "Deze sessie sluiten en naar de lijst met sessies gaan? Alles is bewaard."
+
+# Quitting while the last change is not on disk; emergency copies
+NIET_BEWAARD_KOP = "De laatste wijziging is nog niet bewaard"
+NIET_BEWAARD_VRAAG = (
+    "{reden}\n\nAtelier blijft het elke paar seconden proberen. Wacht liever tot er weer "
+    "‘opgeslagen’ staat. Moet u nu stoppen, dan maakt Atelier eerst een noodkopie."
+)
+NIET_AFSLUITEN = "Niet afsluiten"
+NOODKOPIE_EN_STOP = "Noodkopie en afsluiten"
+NOODKOPIE_GEMAAKT = (
+    "De laatste wijzigingen stonden nog niet in de sessie. Noodkopie: {pad} (terughalen met: atelier import {pad})"
+)
+NOODKOPIE_MISLUKT = "De laatste wijzigingen konden niet worden bewaard, ook niet als noodkopie."
+NOODKOPIE_GEVONDEN = (
+    "Bij de vorige keer stoppen kon de laatste wijziging niet in de sessie worden bewaard. "
+    "Er is een noodkopie: {pad}. Terughalen kan met: atelier import {pad}"
+)
