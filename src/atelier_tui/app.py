@@ -80,6 +80,13 @@ class AtelierApp(App[int]):
     def get_key_display(self, binding: Binding) -> str:
         return key_display(binding)
 
+    def notify(self, message: str, *, title: str = "", **kwargs) -> None:
+        """Every message is cleaned like typed text: it may name a file, a theme or a typed card."""
+        from .domain.hygiene import clean
+
+        kwargs["markup"] = False
+        super().notify(clean(message, multiline=True).text, title=clean(title).text, **kwargs)
+
     def _tell_problems(self) -> None:
         """Theme and keymap problems found at start-up, told once the facilitator's first screen is up
         (a toast sent before a screen is built never shows on it; the room's screen never gets them)."""
@@ -214,6 +221,24 @@ class AtelierApp(App[int]):
         screen = self.session_screen
         if screen is None or await screen.ready_to_stop():
             self.connection_lost()
+
+    def _fatal_error(self) -> None:
+        """An unexpected error (Textual's hook, pinned version): keep what is typed and save it, write the
+        traceback without local variables to a private log, and say in Dutch where it is. With
+        ATELIER_DEBUG=1 Textual's full traceback is shown, for developers."""
+        screen = self.session_screen
+        if screen is not None:
+            try:
+                self.goodbye = screen.shut(emergency=True)
+            except Exception:
+                pass
+        if os.environ.get("ATELIER_DEBUG"):
+            super()._fatal_error()
+            return
+        from .store.crashlog import crash_message
+
+        self.error = crash_message(self._exception or RuntimeError())
+        self._close_messages_no_wait()
 
     def connection_lost(self) -> None:
         """Quit, or the terminal is gone (hang-up, kill, closed input): save what is unsaved and stop.

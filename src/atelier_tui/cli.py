@@ -240,6 +240,8 @@ def _run_app(args: argparse.Namespace, path: Path | None, step: str | None = Non
     app.run(mouse=not args.no_mouse)
     if app.goodbye:
         say(app.goodbye, file=sys.stderr)
+    if app.error:
+        raise UserError(app.error)
     return app.return_code or 0
 
 
@@ -413,31 +415,6 @@ COMMANDS = {
 }
 
 
-def _crash_log_dir() -> Path:
-    state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
-    return Path(state) / "atelier"
-
-
-def _write_crash_log(exc: BaseException) -> Path | None:
-    """The traceback (no local variables) in a private file in the user's state folder."""
-    import tempfile
-    import time
-    import traceback
-
-    from .store.atomic import atomic_write_bytes
-
-    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    for folder in (_crash_log_dir(), Path(tempfile.gettempdir()) / f"atelier-{os.getuid()}"):
-        try:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            path = folder / f"fout-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
-            atomic_write_bytes(path, text.encode("utf-8", "backslashreplace"))
-            return path
-        except (OSError, ValueError):
-            continue
-    return None
-
-
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -457,10 +434,9 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_FOUT
         if os.environ.get("ATELIER_DEBUG"):
             raise
-        log = _write_crash_log(exc)
-        soort = type(exc).__name__
-        bericht = T.ONVERWACHT_LOG.format(soort=soort, pad=log) if log else T.ONVERWACHT.format(soort=soort)
-        say(T.FOUT.format(bericht=bericht), file=sys.stderr)
+        from .store.crashlog import crash_message
+
+        say(T.FOUT.format(bericht=crash_message(exc)), file=sys.stderr)
         return EXIT_FOUT
 
 

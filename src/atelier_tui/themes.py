@@ -128,7 +128,7 @@ def _colour_problem(value: object) -> bool:
 
 
 def _check_variable(name: str, value: object, pad: str) -> None:
-    field = f"variables.{name}"
+    field = f"variables.{clean_line(name, limit=40)}"
     if not _VARIABLE.match(name):
         raise ThemeFileError(T.OVERGESLAGEN.format(pad=pad, fout=T.ONGELDIGE_VARIABELE.format(veld=field)))
     if not isinstance(value, str):
@@ -136,10 +136,16 @@ def _check_variable(name: str, value: object, pad: str) -> None:
     if name.endswith("-style"):
         if not value.split() or any(word not in VALID_STYLE_FLAGS for word in value.split()):
             raise ThemeFileError(
-                T.OVERGESLAGEN.format(pad=pad, fout=T.ONGELDIGE_STIJL.format(veld=field, waarde=value))
+                T.OVERGESLAGEN.format(
+                    pad=pad, fout=T.ONGELDIGE_STIJL.format(veld=field, waarde=clean_line(value, limit=40))
+                )
             )
     elif _colour_problem(value):
-        raise ThemeFileError(T.OVERGESLAGEN.format(pad=pad, fout=T.ONGELDIGE_KLEUR.format(veld=field, waarde=value)))
+        raise ThemeFileError(
+            T.OVERGESLAGEN.format(
+                pad=pad, fout=T.ONGELDIGE_KLEUR.format(veld=field, waarde=clean_line(value, limit=40))
+            )
+        )
 
 
 def parse_theme(text: str, pad: str = "<tekst>") -> tuple[AtelierTheme, list[str]]:
@@ -157,9 +163,11 @@ def parse_theme(text: str, pad: str = "<tekst>") -> tuple[AtelierTheme, list[str
         position = _TOML_POSITION.search(str(exc))
         if position:
             raise fail(T.GEEN_TOML_REGEL.format(regel=position[1], kolom=position[2])) from None
-        raise fail(T.GEEN_TOML.format(detail=exc)) from None
+        raise fail(T.GEEN_TOML.format(detail=clean_line(str(exc), limit=80))) from None
 
-    warnings = [T.ONBEKEND_VELD.format(pad=pad, veld=key) for key in data if key not in _KNOWN_FIELDS]
+    warnings = [
+        T.ONBEKEND_VELD.format(pad=pad, veld=clean_line(key, limit=40)) for key in data if key not in _KNOWN_FIELDS
+    ]
     for field in ("name", "primary"):
         if field not in data:
             raise fail(T.ONTBREEKT.format(veld=field))
@@ -169,7 +177,7 @@ def parse_theme(text: str, pad: str = "<tekst>") -> tuple[AtelierTheme, list[str
         if field in data and not isinstance(data[field], str):
             raise fail(T.GEEN_TEKST.format(veld=field))
     if not _NAME.match(data["name"]):
-        raise fail(T.ONGELDIGE_NAAM.format(naam=data["name"]))
+        raise fail(T.ONGELDIGE_NAAM.format(naam=clean_line(data["name"], limit=40)))
     if not isinstance(data["dark"], bool):
         raise fail(T.GEEN_JA_NEE.format(veld="dark"))
     for field in _COLOUR_FIELDS:
@@ -177,7 +185,7 @@ def parse_theme(text: str, pad: str = "<tekst>") -> tuple[AtelierTheme, list[str
             try:
                 Color.parse(data[field])
             except ColorParseError:
-                raise fail(T.ONGELDIGE_KLEUR.format(veld=field, waarde=data[field])) from None
+                raise fail(T.ONGELDIGE_KLEUR.format(veld=field, waarde=clean_line(data[field], limit=40))) from None
     for field in _NUMBER_FIELDS:
         if field in data:
             value = data[field]
@@ -202,12 +210,15 @@ def parse_theme(text: str, pad: str = "<tekst>") -> tuple[AtelierTheme, list[str
 
 def load_theme_file(path: Path | Traversable) -> tuple[AtelierTheme, list[str]]:
     """Read one theme file; raises ``ThemeFileError`` (Dutch, names the file) when it cannot be used."""
-    pad = str(path)
+    pad = clean_line(str(path), limit=200)  # a file name can hold anything, even escape sequences
     try:
         raw = path.read_bytes()
     except OSError as exc:
+        from .store.codes import failure_of
+        from .teksten.store import read_failure
+
         raise ThemeFileError(
-            T.OVERGESLAGEN.format(pad=pad, fout=T.NIET_LEESBAAR.format(detail=exc.strerror or exc))
+            T.OVERGESLAGEN.format(pad=pad, fout=T.NIET_LEESBAAR.format(detail=read_failure(failure_of(exc))))
         ) from None
     if len(raw) > MAX_BYTES:
         raise ThemeFileError(T.OVERGESLAGEN.format(pad=pad, fout=T.TE_GROOT.format(kb=MAX_BYTES // 1024)))
@@ -252,7 +263,11 @@ def load_themes(extra_dirs: Iterable[Path] | None = None) -> tuple[list[AtelierT
                 continue
             problems += warnings
             if theme.name in seen:
-                problems.append(T.DUBBELE_NAAM.format(pad=path, naam=theme.name, ander=seen[theme.name]))
+                problems.append(
+                    T.DUBBELE_NAAM.format(
+                        pad=clean_line(str(path), limit=200), naam=theme.name, ander=clean_line(seen[theme.name])
+                    )
+                )
                 continue
             seen[theme.name] = path.name
             themes.pop(theme.name, None)  # keep the order of the last definition
@@ -273,7 +288,8 @@ def choose_theme(candidates: Sequence[str | None], available: Iterable[str]) -> 
             continue
         if name in names:
             return name, problems
-        problems.append(T.THEMA_ONBEKEND.format(naam=name, standaard=fallback, namen=", ".join(sorted(names))))
+        shown = clean_line(name, limit=40)  # from --theme or a session file: anything
+        problems.append(T.THEMA_ONBEKEND.format(naam=shown, standaard=fallback, namen=", ".join(sorted(names))))
     return fallback, problems
 
 

@@ -17,7 +17,7 @@ from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir, open_session
 from atelier_tui.widgets.dialogs import ChoiceDialog
 
-from .screen import settle, wait_for
+from .screen import settle, wait_for, wait_until
 
 SIZE = (120, 40)
 
@@ -160,9 +160,7 @@ async def test_failed_save_shows_a_persistent_warning_and_recovers(sessions_dir,
         assert _text(screen.query_one(SaveIndicator)) == "NIET OPGESLAGEN"
         assert path.read_bytes() == before
         monkeypatch.setattr(atomic.os, "replace", real)
-        screen._retry()
-        await pilot.pause()
-        assert _text(screen.query_one(SaveIndicator)) == "opgeslagen"
+        await wait_until(pilot, lambda: _text(screen.query_one(SaveIndicator)) == "opgeslagen", "the retried save", 10)
     assert json.loads(path.read_text(encoding="utf-8"))["session"]["1"]["huidige_stap"] == "intake"
 
 

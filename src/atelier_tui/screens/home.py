@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from ..commands import bindings
+from ..domain.hygiene import clean_line
 from ..domain.types import format_local
 from ..store.repository import SessionInfo, SessionsDir, StoreError
 from ..teksten import ui as T
@@ -63,7 +64,7 @@ class HomeScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(f"{T.TITEL} — {T.HOME_KOP}", id="home-title")
-        yield Static(Content(T.HOME_MAP.format(map=self.sessions.path)), id="home-folder")
+        yield Static(Content(T.HOME_MAP.format(map=clean_line(str(self.sessions.path), limit=300))), id="home-folder")
         table = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(T.HOME_LEEG, id="home-empty")
@@ -88,7 +89,7 @@ class HomeScreen(Screen):
         for info in infos:
             d1, d2 = info.datums
             table.add_row(
-                Text(info.naam or info.slug),
+                Text(info.naam),
                 Text(info.probleem or info.gemeente, style="italic" if info.probleem else ""),
                 Text(_dates(d1, d2)),
                 Text(format_local(info.gewijzigd)),
@@ -134,7 +135,7 @@ class HomeScreen(Screen):
         info = self._selected()
         if info is None:
             return
-        question = T.WEG_VRAAG.format(naam=info.naam or info.slug, map=self.sessions.path)
+        question = T.WEG_VRAAG.format(naam=info.naam, map=clean_line(str(self.sessions.path), limit=300))
         answer = await self.app.push_screen_wait(confirm(T.WEGZETTEN, question))
         if answer == "ja":
             try:
@@ -142,5 +143,5 @@ class HomeScreen(Screen):
             except StoreError as exc:  # open in another window, or the folder cannot be written
                 self.notify(str(exc), severity="error", markup=False, timeout=10)
                 return
-            self.notify(T.WEG_GEDAAN.format(naam=info.naam or info.slug, pad=target), markup=False)
+            self.notify(T.WEG_GEDAAN.format(naam=info.naam, pad=target), markup=False)
             self.refresh_list()
