@@ -149,7 +149,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("evaluatie.edit", "c", "edit_ratings", T.CIJFERS_BEWERKEN),
     # Verslag and Delen.
     Command("export.copy", "c", "copy", T.EXP_KOPIEER),
-    Command("export.write", "s", "write", T.EXP_BEWAAR),
+    Command("export.write", "s", "write('md')", T.EXP_BEWAAR),
+    Command("export.word", "w", "write('docx')", T.EXP_WORD),
+    Command("export.html", "h", "write('html')", T.EXP_HTML, footer=False),
+    Command("export.txt", "t", "write('txt')", T.EXP_TEKST, footer=False),
     Command("deel.edit", "e", "edit", TD.INSTELLEN),
 )
 

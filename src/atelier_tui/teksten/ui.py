@@ -264,7 +264,10 @@ NOG_GEEN_CIJFERS = "Nog geen cijfers. Druk op 1 tot 5 voor elk cijfer uit de zaa
 # Verslag
 EXP_ALLES = "Hele verslag"
 EXP_KOPIEER = "Kopiëren"
-EXP_BEWAAR = "Bewaren als bestand"
+EXP_BEWAAR = "Markdown"
+EXP_WORD = "Word"
+EXP_HTML = "HTML"
+EXP_TEKST = "Tekst"
 EXP_GEKOPIEERD = (
     "Het {wat} staat op het klembord. Werkt plakken niet (sommige terminals en tmux staan dit niet toe)? "
     "Druk dan op s: Atelier bewaart het verslag als bestand naast de sessie."
@@ -316,3 +319,9 @@ NOODKOPIE_GEVONDEN = (
     "Bij de vorige keer stoppen kon de laatste wijziging niet in de sessie worden bewaard. "
     "Er is een noodkopie: {pad}. Terughalen kan met: atelier import {pad}"
 )
+
+EXP_ONTBREEKT = "Nog aanvullen voor het verslag:"
+EXP_COMPLEET = "Het verslag is compleet."
+EXP_WAAR = "Bewaren: s Markdown · w Word · h HTML · t tekst."
+EXP_LAATST = "Laatst bewaard: {pad}"
+EXP_ALLEEN_TONEN = "Dit venster laat het verslag alleen zien. Bewaar of kopieer het in het venster van de facilitator."
