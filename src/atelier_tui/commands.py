@@ -203,6 +203,8 @@ def palette_entries(app: App, screen: Screen) -> Iterator[SystemCommand]:
             )
     for c in palette_commands(scopes):
         node = app if c.scope == "app" else screen
+        if node.check_action(c.action, ()) is False:
+            continue  # not here (say, leaving the session on the room's screen)
         yield SystemCommand(c.text, c.palette, partial(node.run_action, c.action))
 
 

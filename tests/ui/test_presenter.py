@@ -63,3 +63,15 @@ async def test_one_key_switches_the_facilitator_to_the_presenter_layout_and_back
         await pilot.press("f5")
         await pilot.pause()
         assert first_note in screen_text(app)
+
+
+async def test_the_rooms_palette_offers_nothing_that_leaves_or_changes_the_session(sessions_dir):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    app = AtelierApp(sessions_dir, present_path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait_for(pilot, lambda: isinstance(app.screen, SessionScreen) and app.screen.view is not None)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Sessies" not in titles and "Tijdvak van deze stap" not in titles
+        await pilot.press("escape", "escape", "ctrl+w")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, SessionScreen) and app.screen.view is not None  # never a blank screen

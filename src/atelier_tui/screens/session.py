@@ -302,9 +302,14 @@ class SessionScreen(TakeOver, Clock, Screen[None]):
         if event.option.id and event.option.id != self.current:
             self.current = event.option.id
 
+    #: What the room's screen (``atelier present``) never does: it only follows.
+    _FOLLOWER_NEVER = frozenset({"close_session", "set_timebox", "toggle_presenter", "take_over", "close"})
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._follow and action in self._FOLLOWER_NEVER:
+            return False
         if action == "take_over":
-            return self._locked_elsewhere and not self._follow
+            return self._locked_elsewhere
         # Inside a text field the step keys belong to the text field.
         return not (action in ("next_step", "previous_step") and isinstance(self.focused, (Input, TextArea)))
 
