@@ -22,7 +22,7 @@ from ..commands import bindings
 from ..domain.session import Session
 from ..domain.steps import neighbour, step, steps
 from ..store.emergency import mark_told, write_emergency_copy
-from ..store.repository import OpenSession, StoreError, file_stamp, open_session
+from ..store.repository import OpenSession
 from ..teksten import ui as T
 from ..widgets.dialogs import ChoiceDialog, confirm
 from ..widgets.owner import Edited, SaveState
@@ -30,13 +30,13 @@ from ..widgets.session_bar import SaveIndicator, SessionHeader, StepNav
 from ..widgets.timer import BigTimer, StepTimer
 from .session_clock import Clock
 from .session_lock import TakeOver
+from .session_room import Room
 from .steps import StepView, view_class
 
 RETRY_SECONDS = 3.0
-FOLLOW_SECONDS = 0.4
 
 
-class SessionScreen(TakeOver, Clock, Screen[None]):
+class SessionScreen(TakeOver, Clock, Room, Screen[None]):
     SCOPE = "session"  # its commands in the command table (and palette)
     BINDINGS = bindings("session")
 
@@ -77,7 +77,6 @@ class SessionScreen(TakeOver, Clock, Screen[None]):
         self._start = step_key or opened.session.huidige_stap
         self._retry_timer = None
         self._follow = follow
-        self._stamp = file_stamp(opened.path) if follow else None
 
     # What the views are handed (SessionOwner) ----------------------------------------------------
 
@@ -140,9 +139,10 @@ class SessionScreen(TakeOver, Clock, Screen[None]):
         self._show(self._start, save=not self._follow)  # a presenter window follows this step
         self.query_one("#steps", OptionList).focus()
         if self._follow:
-            self.set_interval(FOLLOW_SECONDS, self._check_file)
+            self._follow_start()
         else:
             self._watch_lock()
+            self.publish()
 
     # Closing: the one path -------------------------------------------------------------------------
 
@@ -218,24 +218,6 @@ class SessionScreen(TakeOver, Clock, Screen[None]):
         self.toggle_class("-presenter")
         self._focus_body()
 
-    def _check_file(self) -> None:
-        """Room's window: reload when the facilitator's window saved a change (a cheap stat)."""
-        stamp = file_stamp(self.opened.path)
-        if stamp == self._stamp:
-            return
-        try:
-            fresh = open_session(self.opened.path, writable=False)
-        except StoreError:
-            return  # try again at the next tick; the facilitator's file is never touched here
-        fresh.close()
-        self._stamp = stamp
-        self.opened = fresh
-        key = fresh.session.huidige_stap
-        if key != self.current:
-            self.current = key
-        else:
-            self._show(key, save=False)
-
     # Steps -----------------------------------------------------------------------------------------
 
     def _show_header(self, key: str) -> None:
@@ -243,10 +225,11 @@ class SessionScreen(TakeOver, Clock, Screen[None]):
         gemeente = self.session.gemeente or self.session.naam
         self.query_one(SessionHeader).update(Content(T.HUIDIG.format(gemeente=gemeente, groep=s.groep, stap=s.titel)))
 
-    def _show(self, key: str, *, save: bool = True) -> None:
+    def _show(self, key: str, *, save: bool = True, left: str | None = None) -> None:
+        """Show step ``key`` (coming from step ``left``, whose clock is kept)."""
         self._show_header(key)
         self._mount_view(key)
-        self._set_timer(key)
+        self._set_timer(key, left)
         nav = self.query_one("#steps", OptionList)
         index = nav.get_option_index(key)
         if nav.highlighted != index:
@@ -290,8 +273,9 @@ class SessionScreen(TakeOver, Clock, Screen[None]):
         if view is not None and not self.opened.read_only:
             view.save_pending()
 
-    def watch_current(self, key: str) -> None:
-        self._show(key)
+    def watch_current(self, old: str, key: str) -> None:
+        self._show(key, left=old)
+        self.publish()
 
     def go_to(self, key: str) -> None:
         self.current = key
@@ -333,10 +317,11 @@ class SessionScreen(TakeOver, Clock, Screen[None]):
     # Saving ----------------------------------------------------------------------------------------
 
     def remember_theme(self, name: str) -> None:
-        """A theme chosen during the session is kept with it."""
+        """A theme chosen during the session is kept with it, and reaches the room's screens at once."""
         if not self.opened.read_only and not self.opened.closed and self.session.thema != name:
             self.session.thema = name
             self.commit()
+        self.publish()
 
     def _retry(self) -> None:
         if not self.opened.dirty:

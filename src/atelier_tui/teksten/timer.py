@@ -19,3 +19,4 @@ TIJDVAK_MINUTEN = "Minuten"
 # Messages
 TIJD_OM = "De tijd voor ‘{stap}’ is om."
 GEEN_TIJDVAK = "Deze stap heeft geen tijdvak. Stel het in met ‘{commando}’."
+TIJDVAK_LOOPT = "De klok van deze stap loopt. Een nieuw tijdvak zet hem terug naar het begin. Doorgaan?"

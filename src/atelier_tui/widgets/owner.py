@@ -94,3 +94,12 @@ class Edited(Message):
     def __init__(self, what: str = "") -> None:
         super().__init__()
         self.what = what
+
+
+class Pointed(Message):
+    """What the facilitator points at changed: a tab (its id) and/or an item (a key the view can
+    find again, e.g. ``"deelnemers:3"`` or a card id). The owner publishes it for the room."""
+
+    def __init__(self, *, tab: str | None = None, item: str | None = None) -> None:
+        super().__init__()
+        self.tab, self.item = tab, item

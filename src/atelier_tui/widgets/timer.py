@@ -4,8 +4,9 @@
 the same countdown in large digits for a presenter view, by watching a ``StepTimer``.
 
 It never causes idle redraws: an interval timer exists only while the countdown runs, and then it
-ticks once per second. The remaining time is read from a monotonic clock, so a slow tick never makes
-the countdown run slow. At zero the timer stops, gets class ``-done`` (``$warning`` background: calm,
+ticks once per second. The remaining time is computed from the state's moment and the clock, so a
+slow tick never makes the countdown run slow, and every screen that shows the same published state
+shows the same time. At zero the timer stops, gets class ``-done`` (``$warning`` background: calm,
 no sound, no blinking) and posts ``StepTimer.Finished``.
 """
 
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Literal
 
 from textual.content import Content
 from textual.message import Message
@@ -21,9 +21,9 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Digits, Static
 
+from ..domain.clock import ClockState, Phase
 from ..teksten import timer as T
 
-Phase = Literal["empty", "ready", "running", "paused", "done"]
 PHASES: tuple[Phase, ...] = ("empty", "ready", "running", "paused", "done")
 
 
@@ -40,10 +40,12 @@ def _mark(widget: Static | Digits, phase: Phase) -> None:
 class StepTimer(Static):
     """The countdown of one time box, compact: "⏱ 12:30".
 
-    Set the time box with ``set_minutes(n)`` (``None``: no time box); then ``start()``, ``pause()``,
-    ``toggle()`` and ``reset()``. Classes ``-empty``, ``-ready``, ``-running``, ``-paused``, ``-done``
-    follow ``phase``. Without a time box the widget is hidden, unless ``show_empty`` is set: then it
-    shows a dim "geen tijd".
+    It shows a ``ClockState`` (``domain/clock.py``): ``set_minutes(n)`` (``None``: no time box),
+    ``start()``, ``pause()``, ``toggle()``, ``reset()``; ``state`` is what to publish, and
+    ``show_state(state)`` shows a state made elsewhere (the facilitator's, on the room's screen, or
+    the one a step had when she left it). Classes ``-empty``, ``-ready``, ``-running``, ``-paused``,
+    ``-done`` follow ``phase``. Without a time box the widget is hidden, unless ``show_empty`` is set:
+    then it shows a dim "geen tijd".
     """
 
     DEFAULT_CSS = """
@@ -70,37 +72,41 @@ class StepTimer(Static):
         def control(self) -> StepTimer:
             return self.timer
 
+    class Changed(Message):
+        """Started, paused, reset or given another time box (not every second): publish it."""
+
     def __init__(
         self,
         minutes: int | None = None,
         *,
         show_empty: bool = False,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.clock = clock
-        """Where the time comes from; tests replace it."""
-        self.total: int | None = None
-        """The time box in seconds, or None."""
-        self._deadline = 0.0
+        """Where the time comes from (wall-clock seconds, as published); tests replace it."""
+        self._state = ClockState.of_minutes(minutes, clock())
         self._ticker: Timer | None = None
         self.set_class(show_empty, "-show-empty")
-        self.set_minutes(minutes)
+        self._apply(changed=False)
 
     # State -----------------------------------------------------------------------------------
 
     @property
+    def state(self) -> ClockState:
+        return self._state
+
+    @property
+    def total(self) -> int | None:
+        """The time box in seconds, or None."""
+        return self._state.total
+
+    @property
     def phase(self) -> Phase:
-        if self.remaining is None:
-            return "empty"
-        if self.running:
-            return "running"
-        if self.remaining == 0:
-            return "done"
-        return "ready" if self.remaining == self.total else "paused"
+        return self._state.phase(self.clock())
 
     @property
     def ticking(self) -> bool:
@@ -109,55 +115,67 @@ class StepTimer(Static):
 
     def set_minutes(self, minutes: int | None) -> None:
         """Set a new time box (``None`` or 0: none) and stop; the countdown starts from the top."""
-        self._stop_ticker()
-        self.total = minutes * 60 if minutes else None
-        self.running = False
-        self.remaining = self.total
-        self._show()
+        self._set(ClockState.of_minutes(minutes, self.clock()))
+
+    def show_state(self, state: ClockState, *, changed: bool = False) -> None:
+        """Show ``state`` (and tick while it runs); ``changed``: post ``Changed`` as for a key."""
+        self._set(state, changed=changed)
 
     def start(self) -> None:
         """Start or resume. Does nothing without a time box, when running, or at zero."""
-        if self.running or not self.remaining:
-            return
-        self._deadline = self.clock() + self.remaining
-        self._ticker = self.set_interval(1.0, self.tick, name="step-timer")
-        self.running = True
-        self._show()
+        self._set(self._state.started(self.clock()))
 
     def pause(self) -> None:
         """Stop counting, keep the time left."""
-        if not self.running:
-            return
-        self.tick()
-        self._stop_ticker()
-        self.running = False
-        self._show()
+        self._set(self._state.paused(self.clock()))
 
     def toggle(self) -> None:
         """Start when stopped, pause when running."""
-        if self.running:
+        if self._state.running:
             self.pause()
         else:
             self.start()
 
     def reset(self) -> None:
         """Back to the full time box, stopped."""
-        self.set_minutes(self.total // 60 if self.total else None)
+        self._set(self._state.reset(self.clock()))
 
     def tick(self) -> None:
         """Read the clock and update the time left. Called once per second while running."""
-        if not self.running:
+        if not self._state.running:
             return
-        left = max(0, round(self._deadline - self.clock()))
+        left = self._state.remaining(self.clock())
         if left != self.remaining:
             self.remaining = left
             if left == 0:
+                self._state = self._state.paused(self.clock())
                 self._stop_ticker()
                 self.running = False
                 self.post_message(self.Finished(self))
             self._show()
 
     # Internals -------------------------------------------------------------------------------
+
+    def _set(self, state: ClockState, *, changed: bool = True) -> None:
+        if state == self._state and changed:
+            return
+        self._state = state
+        self._apply(changed=changed)
+
+    def _apply(self, *, changed: bool) -> None:
+        self._stop_ticker()
+        now = self.clock()
+        left = self._state.remaining(now)
+        running = self._state.running and bool(left)
+        if self._state.running and not left:
+            self._state = self._state.paused(now)  # ran out while nobody looked
+        self.remaining = left
+        self.running = running
+        if running:
+            self._ticker = self.set_interval(1.0, self.tick, name="step-timer")
+        self._show()
+        if changed:
+            self.post_message(self.Changed())
 
     def _stop_ticker(self) -> None:
         if self._ticker is not None:

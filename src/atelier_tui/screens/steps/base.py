@@ -46,3 +46,7 @@ class StepView(Owned, Vertical):
 
     def reload(self) -> None:
         """Redraw from the session (after an undo or an external change). Override as needed."""
+
+    def point(self, tab: str | None, item: str | None) -> None:
+        """On the room's screen: show the tab and mark the item the facilitator points at (what this
+        view posted as ``Pointed``). Views with tabs or selections override it."""

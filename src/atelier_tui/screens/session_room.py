@@ -1,0 +1,121 @@
+"""The room's screen follows the facilitator: she publishes a small view state, the room reads it.
+
+On the facilitator's side (a writable window) every change of step, clock, theme or of what she
+points at is published, coalesced to one write per ``PUBLISH_SECONDS``. On the room's side
+(``atelier present``) the view state is checked with a cheap stat every ``FOLLOW_SECONDS``, and the
+session file likewise for its content; the room never writes and never takes the lock.
+"""
+
+from __future__ import annotations
+
+from ..domain.clock import ClockState
+from ..domain.steps import STEP_KEYS
+from ..store import viewstate
+from ..store.repository import StoreError, file_stamp, open_session
+from ..widgets.owner import Pointed
+from ..widgets.timer import StepTimer
+
+#: The room's screen looks this often whether the facilitator published or saved something.
+FOLLOW_SECONDS = 0.2
+#: Changes within this time are published as one.
+PUBLISH_SECONDS = 0.05
+
+
+class Room:
+    """Part of the session screen (a mixin): uses its ``opened``, ``current``, ``view`` and ``_show``."""
+
+    # The facilitator's side ------------------------------------------------------------------------
+
+    def publish(self) -> None:
+        """Publish the view state soon (once for a burst of changes)."""
+        if self._follow or self.opened.read_only or self.__dict__.get("_publish_timer") is not None:
+            return
+        self._publish_timer = self.set_timer(PUBLISH_SECONDS, self._publish_now)
+
+    def _publish_now(self) -> None:
+        self._publish_timer = None
+        if self.opened.closed:
+            return
+        pointers = self.__dict__.setdefault("_pointers", {})
+        tab, item = pointers.get(self.current, (None, None))
+        self._seq = self.__dict__.get("_seq", 0) + 1
+        state = {
+            "seq": self._seq,
+            "step": self.current,
+            "tab": tab,
+            "item": item,
+            "clock": self.query_one(StepTimer).state.to_dict(),
+            "theme": self.app.theme,
+        }
+        viewstate.publish(self.opened.path, state)
+
+    def on_pointed(self, message: Pointed) -> None:  # (a mixin: handlers by name, not with @on)
+        """A view says what she points at now (a card, a row, a tab)."""
+        pointers = self.__dict__.setdefault("_pointers", {})
+        old_tab, old_item = pointers.get(self.current, (None, None))
+        tab = message.tab if message.tab is not None else old_tab
+        item = message.item if message.item is not None or message.tab is not None else old_item
+        pointers[self.current] = (tab, item)
+        self.publish()
+
+    # The room's side -------------------------------------------------------------------------------
+
+    def _follow_start(self) -> None:
+        self._stamp = file_stamp(self.opened.path)
+        self._view_stamp = None
+        self._view: dict = {}
+        self.set_interval(FOLLOW_SECONDS, self._follow_tick)
+        self._follow_tick()
+
+    def _follow_tick(self) -> None:
+        self._check_file()
+        self._check_view()
+
+    def _check_file(self) -> None:
+        """Reload when the facilitator's window saved a change."""
+        stamp = file_stamp(self.opened.path)
+        if stamp == self._stamp:
+            return
+        try:
+            fresh = open_session(self.opened.path, writable=False)
+        except StoreError:
+            return  # try again at the next tick; the facilitator's file is never touched here
+        fresh.close()
+        self._stamp = stamp
+        self.opened = fresh
+        key = self._view.get("step") if self._view.get("step") in STEP_KEYS else fresh.session.huidige_stap
+        if key != self.current:
+            self.current = key
+        else:
+            self._show(key, save=False)
+        self._apply_view()
+
+    def _check_view(self) -> None:
+        stamp = file_stamp(viewstate.view_state_path(self.opened.path))
+        if stamp == self._view_stamp:
+            return
+        self._view_stamp = stamp
+        state = viewstate.read(self.opened.path)
+        if state is None:
+            return
+        self._view = state
+        if state.get("step") in STEP_KEYS and state["step"] != self.current:
+            self.current = state["step"]
+        theme = state.get("theme")
+        if isinstance(theme, str) and theme in self.app.available_themes and theme != self.app.theme:
+            self.app.theme = theme
+        self._apply_view()
+
+    def _apply_view(self) -> None:
+        """Show the published clock and point at what she points at."""
+        if self._view.get("step") != self.current:
+            return
+        clock = ClockState.from_dict(self._view.get("clock"))
+        if clock is not None:
+            self.query_one(StepTimer).show_state(clock)
+        view = self.view
+        if view is not None:
+            tab, item = self._view.get("tab"), self._view.get("item")
+            view.call_after_refresh(
+                view.point, tab if isinstance(tab, str) else None, item if isinstance(item, str) else None
+            )

@@ -1,0 +1,64 @@
+"""The room's screen shows what the facilitator shows: step, clock and theme from her published view state."""
+
+from __future__ import annotations
+
+import time
+
+from atelier_tui.app import AtelierApp
+from atelier_tui.domain.clock import ClockState
+from atelier_tui.screens.session import SessionScreen
+from atelier_tui.store import viewstate
+from atelier_tui.store.demo import create_demo_copy
+from atelier_tui.store.repository import SessionsDir
+from atelier_tui.widgets.timer import StepTimer
+
+from .screen import open_step, wait_until
+
+
+def _published(path):
+    return viewstate.read(path) or {}
+
+
+async def test_the_facilitator_publishes_step_clock_and_theme(sessions_dir):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    app = AtelierApp(sessions_dir, open_path=path, step="opening")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(pilot)
+        await wait_until(pilot, lambda: _published(path).get("step") == "opening", "the first view state")
+        await pilot.press("f6")  # start the clock
+        await wait_until(pilot, lambda: _published(path)["clock"]["running"], "a running clock published")
+        assert _published(path)["clock"]["total"] == 10 * 60
+        await pilot.press("pagedown")
+        await wait_until(pilot, lambda: _published(path).get("step") == "voorbeelden", "the next step published")
+        clock = ClockState.from_dict(_published(path)["clock"])
+        assert clock is not None and not clock.running  # another step's clock never shows here
+        await pilot.press("pageup")
+        await wait_until(pilot, lambda: _published(path).get("step") == "opening", "back to the opening")
+        assert _published(path)["clock"]["running"]  # its countdown went on out of sight
+        app.theme = "projector-licht"
+        await wait_until(pilot, lambda: _published(path).get("theme") == "projector-licht", "the theme published")
+
+
+async def test_the_rooms_screen_follows_the_published_step_clock_and_theme(sessions_dir):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    now = time.time()
+    paused = ClockState(total=40 * 60, left=754, running=False, at=now)
+    viewstate.publish(path, {"seq": 1, "step": "ladder", "clock": paused.to_dict(), "theme": "hoog-contrast"})
+    app = AtelierApp(sessions_dir, present_path=path)
+    async with app.run_test(size=(200, 60)) as pilot:
+
+        def room() -> SessionScreen:
+            return app.screen
+
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen) and room().current == "ladder", "ladder")
+        timer = room().query_one(StepTimer)
+        await wait_until(pilot, lambda: timer.remaining == 754 and timer.phase == "paused", "the paused clock")
+        assert app.theme == "hoog-contrast"
+        running = ClockState(total=40 * 60, left=100, running=True, at=time.time())
+        viewstate.publish(path, {"seq": 2, "step": "ladder", "clock": running.to_dict(), "theme": "hoog-contrast"})
+        await wait_until(pilot, lambda: timer.running and timer.remaining <= 100, "the running clock")
+        done = ClockState(total=40 * 60, left=0, running=False, at=time.time())
+        viewstate.publish(path, {"seq": 3, "step": "opbrengst", "clock": done.to_dict(), "theme": "projector-licht"})
+        await wait_until(pilot, lambda: room().current == "opbrengst" and timer.phase == "done", "tijd is om")
+        assert app.theme == "projector-licht"
+    assert viewstate.read(path)["seq"] == 3  # the room never wrote
