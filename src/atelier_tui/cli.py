@@ -104,6 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("doel", metavar="NAAM|PAD", help=T.NAAM_OF_PAD)
     _common(p, top=False)
 
+    p = sub.add_parser("meekijken", help=T.MEEKIJKEN, description=T.MEEKIJKEN_UITLEG)
+    p.add_argument("doel", metavar="NAAM|PAD", help=T.NAAM_OF_PAD)
+    p.add_argument("--adres", "--host", dest="host", default="127.0.0.1", metavar="ADRES", help=T.MEEKIJKEN_ADRES)
+    p.add_argument("--poort", "--port", dest="port", type=int, default=0, metavar="POORT", help=T.MEEKIJKEN_POORT)
+    _common(p, top=False)
+
     p = sub.add_parser("list", help=T.LIST, description=T.LIST)
     _common(p, top=False)
 
@@ -220,7 +226,10 @@ def _resolve(args: argparse.Namespace, *, create: bool = True) -> Path:
 
 
 def _need_terminal() -> None:
-    """The screen needs a terminal; without one Textual would wait on input that never comes."""
+    """The screen needs a terminal; without one Textual would wait on input that never comes. The
+    one exception: a browser viewer started by ``atelier meekijken`` (Textual's web driver)."""
+    if "web_driver" in os.environ.get("TEXTUAL_DRIVER", ""):
+        return
     if not (sys.stdin.isatty() and sys.stderr.isatty()):
         raise UserError(T.GEEN_TERMINAL)
 
@@ -301,6 +310,37 @@ def _moment(value) -> str:
         return format_local(value)
     except (OverflowError, ValueError, OSError):  # a moment near the year 9999 has no local time
         return ""
+
+
+def cmd_meekijken(args: argparse.Namespace) -> int:
+    """Serve the room's screen, read-only, to browsers behind an unguessable link."""
+    import io
+
+    import qrcode
+
+    from .web.meekijken import MeekijkServer, free_port, present_command
+
+    path = _resolve(args, create=False)
+    _read_for_export(args)  # a clear message now for a file that is not a session
+    try:
+        port = args.port or free_port(args.host)
+        server = MeekijkServer(present_command(path, args.theme), args.host, port, T.MEEKIJKEN_TITEL)
+    except OSError:
+        raise UserError(T.MEEKIJKEN_ADRES_FOUT.format(adres=args.host)) from None
+    qr = qrcode.QRCode(border=2)
+    qr.add_data(server.url)
+    picture = io.StringIO()
+    qr.print_ascii(out=picture, invert=True)
+    say(T.MEEKIJKEN_LINK.format(url=server.url))
+    print(picture.getvalue(), flush=True)
+    say(T.MEEKIJKEN_STOP)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        say(T.MEEKIJKEN_NETWERK.format(adres=args.host))
+    try:
+        server.serve()
+    except OSError:
+        raise UserError(T.MEEKIJKEN_ADRES_FOUT.format(adres=args.host)) from None
+    return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -408,6 +448,7 @@ COMMANDS = {
     "new": cmd_new,
     "open": cmd_open,
     "present": cmd_present,
+    "meekijken": cmd_meekijken,
     "list": cmd_list,
     "import": cmd_import,
     "export": cmd_export,

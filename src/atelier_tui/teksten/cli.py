@@ -121,3 +121,19 @@ def import_problem(code: Any, path: Path, **d: Any) -> str:
     else:  # a MigrationError
         text = str(detail)
     return ONGELDIGE_SESSIE.format(pad=pad, detail=text)
+
+
+MEEKIJKEN = "het scherm van de zaal in een browser, voor wie op afstand meekijkt"
+MEEKIJKEN_UITLEG = (
+    "Laat het scherm van de zaal zien in een browser, alleen om te bekijken: wie meekijkt, kan niets "
+    "veranderen. Standaard alleen op deze computer; kies met --adres een adres in het netwerk."
+)
+MEEKIJKEN_ADRES = "het adres waarop meegekeken kan worden (standaard 127.0.0.1: alleen deze computer)"
+MEEKIJKEN_POORT = "de poort (standaard: een vrije poort)"
+MEEKIJKEN_TITEL = "Atelier – meekijken"
+MEEKIJKEN_LINK = "Meekijken kan via deze link (deel hem alleen met wie mag meekijken):\n{url}"
+MEEKIJKEN_STOP = "Stoppen: Ctrl+C."
+MEEKIJKEN_NETWERK = "Let op: iedereen in het netwerk van {adres} die de link heeft, kan meekijken."
+MEEKIJKEN_ADRES_FOUT = (
+    "Op adres {adres} kan Atelier niet luisteren. Kies een adres van deze computer, of laat --adres weg."
+)

@@ -1,0 +1,1 @@
+"""Atelier on the web: the room's screen for remote members (``meekijken``)."""
