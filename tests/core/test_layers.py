@@ -28,6 +28,7 @@ LAYER = {
     "themes": 2,
     "driver": 2,
     "widgets": 3,
+    "web": 3,  # the pages Atelier serves (meekijken; the phone round): no screens
     "screens": 4,
     "app": 5,
     "cli": 6,

@@ -16,9 +16,10 @@ import zxingcpp
 from textual.widgets import Input, Static
 
 from atelier_tui.app import AtelierApp
+from atelier_tui.domain.links import link_error as url_error
 from atelier_tui.domain.session import Session
 from atelier_tui.screens.session import SessionScreen
-from atelier_tui.screens.steps.deel import DeelForm, DeelView, url_error
+from atelier_tui.screens.steps.deel import DeelForm, DeelView
 from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir, open_session
 from atelier_tui.teksten import deel as D
@@ -26,7 +27,7 @@ from atelier_tui.widgets.qr import QUIET_ZONE, QRCode, code_size, fit_scale, fol
 
 from .screen import open_step, screen_text, settle, wait_for
 
-DEMO_URL = "https://www.lindewaard.example/participatie"
+DEMO_URL = "https://www.lindewaard.example/participatie"  # the demo has no link of its own: it would go nowhere
 URLS = [
     "https://lindewaard.nl",
     DEMO_URL,
@@ -182,7 +183,7 @@ def saved(path: Path) -> Session:
     return opened.session
 
 
-def demo(sessions_dir: Path, url: str | None = None, toelichting: str | None = None) -> Path:
+def demo(sessions_dir: Path, url: str | None = DEMO_URL, toelichting: str | None = None) -> Path:
     path = create_demo_copy(SessionsDir(sessions_dir))
     if url is not None or toelichting is not None:
         with open_session(path) as opened:

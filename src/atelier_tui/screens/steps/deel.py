@@ -8,7 +8,6 @@ so in words rather than show a code that cannot be scanned.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 from textual import events, work
@@ -19,6 +18,7 @@ from textual.widgets import Input, Static
 
 from ...commands import bindings
 from ...domain.errors import describe_validation_error
+from ...domain.links import link_error
 from ...domain.session import Deel
 from ...domain.steps import Step
 from ...teksten import deel as D
@@ -39,36 +39,12 @@ SIDE_TEXT_MAX = 48
 SIDE_GAP = 2
 
 
-def url_error(url: str) -> str | None:
-    """What is wrong with a link for the room, in Dutch; None when it is fine (or empty)."""
-    if not url:
-        return None
-    if any(ch.isspace() for ch in url):
-        return D.URL_SPATIE
-    if len(url) > D.URL_MAX:
-        return D.URL_TE_LANG.format(n=len(url), max=D.URL_MAX)
-    scheme, sep, rest = url.partition("://")
-    if not sep or scheme.lower() not in ("http", "https"):
-        if not sep and "." in url and ":" not in url.split("/", 1)[0]:
-            return D.URL_SCHEMA_VOORSTEL.format(url=url)
-        return D.URL_SCHEMA
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname
-        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
-    except ValueError:
-        return D.URL_ONGELDIG
-    if not host:
-        return D.URL_GEEN_ADRES.format(schema=scheme.lower())
-    return None
-
-
 class DeelForm(FormDialog):
     """The form for the link and its explanation; a wrong link is explained in the form itself."""
 
     def dismiss(self, result: Any = None):
         if result is not None:
-            error = url_error(result.get("url") or "")
+            error = link_error(result.get("url") or "")
             if error is not None:
                 self._error(error, self.query_one("#f-url", Input))
                 return None
