@@ -20,6 +20,7 @@ from atelier_tui.themes import (
     contrast_report,
     load_themes,
     theme_variable_defaults,
+    theme_variables,
     user_theme_dir,
 )
 
@@ -293,3 +294,23 @@ async def test_palette_lists_atelier_themes_and_switches():
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "projector-licht"
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_large_areas_stay_calm_in_256_colours(name):
+    """Inside tmux or over SSH without COLORTERM the terminal has 256 colours: a blue-grey that is calm
+    in truecolor must not become a saturated teal there (what the room saw on the default theme)."""
+    import colorsys
+
+    from rich.color import Color as RichColor
+    from rich.color import ColorSystem
+
+    theme = _shipped()[name]
+    variables = theme_variables(theme)
+    for area in ("background", "surface", "panel"):
+        colour = Color.parse(variables[area])
+        downgraded = RichColor.from_rgb(colour.r, colour.g, colour.b).downgrade(ColorSystem.EIGHT_BIT)
+        r, g, b = downgraded.get_truecolor()
+        saturation_256 = colorsys.rgb_to_hsv(r / 255, g / 255, b / 255)[1]
+        saturation = colorsys.rgb_to_hsv(colour.r / 255, colour.g / 255, colour.b / 255)[1]
+        assert saturation_256 <= saturation + 0.2, f"{name} {area} {variables[area]} -> 256 colours {r},{g},{b}"
