@@ -7,6 +7,9 @@ agreements are "richtinggevende uitkomsten", a task for the college is a "toezeg
 
 from __future__ import annotations
 
+from .velden import BEREIKT as BEREIK_WAARDEN
+from .velden import VELD
+
 MAANDEN = (
     "januari",
     "februari",
@@ -26,7 +29,7 @@ WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag
 # --- The head ---------------------------------------------------------------------------------
 
 TITEL = "Verslag werkateliers participatie en cocreatie – gemeenteraad {gemeente}"
-SOORT = "Soort bijeenkomst"
+SOORT = VELD["soort_bijeenkomst"]
 SOORT_TEKST = "beeldvormende bijeenkomst; er zijn geen besluiten genomen"
 OPENBAARHEID = "Openbaarheid"
 OPENBAAR = {True: "openbaar", False: "besloten"}
@@ -71,18 +74,18 @@ RICHTING_INTRO = (
 )
 TOEZEGGINGEN = "Toezeggingen"
 TOEZEGGINGEN_INTRO = "Toezeggingen van het college tijdens de werkateliers."
-ACTIEPUNTEN = "Actiepunten"
+ACTIEPUNTEN = VELD["actiepunten"]
 ACTIEPUNTEN_INTRO = "Acties voor raad, griffie en werkgroep."
 NR = "Nr."
-WIE = "Wie"
-WAT = "Wat"
-WANNEER = "Wanneer"
+WIE = VELD["wie"]
+WAT = VELD["wat"]
+WANNEER = VELD["wanneer"]
 STATUS_KOLOM = "Status"
 ACTIE_STATUS = {"open": "open", "loopt": "loopt", "afgedaan": "afgedaan"}
 SOORT_ACTIE = {"actie": "actie", "toezegging": "toezegging"}
 NUMMER_PREFIX = {"actie": "A", "toezegging": "T"}
 VERGADERING = "Bijeenkomst"
-VERVOLG = "Vervolg"
+VERVOLG = VELD["vervolg"]
 
 # --- The evenings -----------------------------------------------------------------------------
 
@@ -94,15 +97,15 @@ VOORBEELDEN_MINDER = "Minder goede voorbeelden"
 LES = "Les"
 EISEN_WENSEN = "Eisen en wensen"
 EISEN = "Eisen"
-WENSEN = "Wensen"
+WENSEN = VELD["wensen"]
 SOORT_KOLOM = "Soort"
-CATEGORIE = "Onderwerp"
-TEKST = "Omschrijving"
-VAN = "Van wie"
+CATEGORIE = VELD["onderwerp"]
+TEKST = VELD["omschrijving"]
+VAN = VELD["van"]
 KANSEN_KNELPUNTEN = "Kansen en knelpunten"
 KANSEN = "Kansen"
 KNELPUNTEN = "Knelpunten"
-KAART = "Omschrijving"
+KAART = VELD["omschrijving"]
 PUNTEN = "Punten"
 THEMA = "Thema"
 BRON = "Bron"
@@ -114,38 +117,38 @@ MEESTE_PUNTEN_KANSEN = "Kansen met de meeste punten"
 MEESTE_PUNTEN_KNELPUNTEN = "Knelpunten met de meeste punten"
 MEEGENOMEN = "Meegenomen naar werkatelier 2"
 BRON_LABEL = {"voorbeeld": "voorbeeld", "trend": "trend", "eigen-ervaring": "eigen ervaring"}
-INSPIRATIE = "Inspiratie uit de praktijk"
+INSPIRATIE = VELD["inspiratie"]
 LADDER = "Opgaven op de {ladder}"
 OPGAVE = "Opgave"
 NU = "Huidige trede"
 STRAKS = "Gewenste trede"
-TOELICHTING = "Toelichting"
+TOELICHTING = VELD["toelichting"]
 TOELICHTING_PER_OPGAVE = "Toelichting per opgave"
 AMBITIE = "Ambitie"
 AMBITIENIVEAU = "Uitgangspunt"
-KEUZE = "Werkwijze"
+KEUZE = VELD["keuze"]
 REGEL = "Regel voor de keuze van de trede"
 FRACTIES = "Posities van de fracties"
-FRACTIE = "Fractie"
-NIVEAU = "Trede"
+FRACTIE = VELD["fractie"]
+NIVEAU = VELD["trede"]
 INITIATIEVEN = "Rol bij initiatieven van inwoners"
 ROL_GEKOZEN = "De aanwezigen zagen voor de gemeente vooral deze rol:"
 ROLLEN_GEKOZEN = "De aanwezigen zagen voor de gemeente vooral deze rollen:"
 REACTIE = "Suggesties voor de reactie op initiatieven"
-ONDERWERP = "Onderwerp"
+ONDERWERP = VELD["onderwerp"]
 AFSPRAAK = "Suggestie"
 UNUSUAL_EERST = "moeilijk bereikbare groepen (de zogenoemde unusual suspects)"
 UNUSUAL = "moeilijk bereikbare groepen"
 UNUSUAL_KOP = "Bereik van {groepen}"
-DOELGROEP = "Groep"
-BEREIKT = "Nu bereikt"
-HOE = "Hoe te bereiken"
+DOELGROEP = VELD["groep"]
+BEREIKT = VELD["bereikt"]
+HOE = VELD["hoe_bereiken"]
 ACTIE_RAAD = "Suggestie van de aanwezigen"
 DRAAGVLAK = "Toetsing van draagvlak"
 DRAAGVLAK_INTRO = "De aanwezigen bespraken deze criteria om te beoordelen of een proces draagvlak had:"
-CRITERIUM = "Criterium"
+CRITERIUM = VELD["criterium"]
 TOETS = "Hoe dit te toetsen"
-GELDT_VOOR = "Geldt voor"
+GELDT_VOOR = VELD["geldt_voor"]
 EVALUATIE = "Evaluatie"
 EVALUATIE_ANONIEM = "Deelnemers noemden onder meer:"
 
@@ -170,7 +173,7 @@ EIS_WENS_LABEL = {"eis": "Eis", "wens": "Wens"}
 VAN_LABEL = {"inwoners": "Inwoners", "raad": "Raad", "beide": "Inwoners en raad"}
 KOLOM_LABEL = {"kans": "Kans", "knelpunt": "Knelpunt"}
 KEUZE_LABEL = {"een-lijn": "één lijn voor alle opgaven", "per-opgave": "een trede per opgave"}
-BEREIK_LABEL = {"ja": "ja", "deels": "deels", "nee": "nee", "": ""}
+BEREIK_LABEL = {**BEREIK_WAARDEN, "": ""}
 
 # --- Checks before export ---------------------------------------------------------------------
 
