@@ -81,9 +81,12 @@ class AtelierApp(App[int]):
         return key_display(binding)
 
     def notify(self, message: str, *, title: str = "", **kwargs) -> None:
-        """Every message is cleaned like typed text: it may name a file, a theme or a typed card."""
+        """Every message is cleaned like typed text: it may name a file, a theme or a typed card. The
+        room's screen (``atelier present``) shows none: messages are for the facilitator."""
         from .domain.hygiene import clean
 
+        if self._present_path is not None:
+            return
         kwargs["markup"] = False
         super().notify(clean(message, multiline=True).text, title=clean(title).text, **kwargs)
 
@@ -108,7 +111,11 @@ class AtelierApp(App[int]):
         """After the first frame (painted before the store and pydantic are imported: they cost ~100 ms
         and the room should see the app at once; see bench/RESULTS.md), open what was asked for."""
         if self._present_path is not None:
-            self._present(self._present_path)
+            from .screens.opening import room_screen
+
+            screen = room_screen(self, self._present_path)
+            if screen is not None:
+                self.switch_screen(screen)
         elif self._demo:
             self.create_and_open()
         elif self._open_path is not None:
@@ -135,33 +142,16 @@ class AtelierApp(App[int]):
         if opened is None:
             self.show_home()
             return
-        self._apply_session_theme(opened)
+        self.apply_session_theme(opened)
         for notice in opened.notices:
             self.notify(notice, markup=False, timeout=8)
         await self.push_screen(SessionScreen(opened, step), callback=lambda _: self.show_home())
         self._tell_problems()
 
-    def _present(self, path: Path) -> None:
-        """A read-only window for the room that follows the facilitator's session (no lock)."""
-        from .screens.opening import open_for_room
-        from .screens.session import SessionScreen
-        from .store.repository import StoreError
-
-        try:
-            opened = open_for_room(path)
-        except StoreError as exc:
-            self.error = str(exc)
-            self.exit(1)
-            return
-        self._apply_session_theme(opened)
-        self.switch_screen(SessionScreen(opened, follow=True))
-
-    def _apply_session_theme(self, opened: OpenSession) -> None:
+    def apply_session_theme(self, opened: OpenSession) -> None:
         """--theme wins; otherwise the theme remembered with the session; otherwise the default."""
-        name, problems = choose_theme([self._theme_arg, opened.session.thema], self.available_themes)
-        for problem in problems:
-            self.notify(problem, severity="warning", markup=False)
-        self.theme = name
+        self.theme, problems = choose_theme([self._theme_arg, opened.session.thema], self.available_themes)
+        self._problems += problems
 
     def watch_theme(self, name: str) -> None:
         screen = self.session_screen if self.is_running else None
@@ -184,15 +174,11 @@ class AtelierApp(App[int]):
             return
         self.open_session_path(path, None if naam is None else "sessie")
 
-    # What the list of sessions asks for (messages HomeScreen.Open, .New and .Demo).
-    def on_home_screen_open(self, message) -> None:
-        self.open_session_path(message.path)
-
-    def on_home_screen_new(self, message) -> None:
-        self.create_and_open(message.naam, message.gemeente)
-
-    def on_home_screen_demo(self) -> None:
-        self.create_and_open()
+    def on_home_screen_chosen(self, message) -> None:
+        if message.path is not None:
+            self.open_session_path(message.path)
+        else:
+            self.create_and_open(message.naam, message.gemeente)
 
     # Commands ------------------------------------------------------------------------------------
 
@@ -223,20 +209,14 @@ class AtelierApp(App[int]):
             self.connection_lost()
 
     def _fatal_error(self) -> None:
-        """An unexpected error (Textual's hook, pinned version): keep what is typed and save it, write the
-        traceback without local variables to a private log, and say in Dutch where it is. With
-        ATELIER_DEBUG=1 Textual's full traceback is shown, for developers."""
-        screen = self.session_screen
-        if screen is not None:
-            try:
-                self.goodbye = screen.shut(emergency=True)
-            except Exception:
-                pass
-        if os.environ.get("ATELIER_DEBUG"):
-            super()._fatal_error()
-            return
+        """An unexpected error (Textual's hook, pinned version): save what can be saved, and say in Dutch
+        where the log is (no traceback on the screen; ATELIER_DEBUG=1 shows Textual's own)."""
         from .store.crashlog import crash_message
 
+        screen = self.session_screen
+        self.goodbye = screen.shut_after_crash() if screen is not None else None
+        if os.environ.get("ATELIER_DEBUG"):
+            return super()._fatal_error()
         self.error = crash_message(self._exception or RuntimeError())
         self._close_messages_no_wait()
 

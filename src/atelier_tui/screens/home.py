@@ -36,18 +36,12 @@ class HomeScreen(Screen):
     SCOPE = "home"
     BINDINGS = bindings("home")
 
-    class Open(Message):
-        def __init__(self, path: Path) -> None:
-            super().__init__()
-            self.path = path
+    class Chosen(Message):
+        """Open ``path``; or make a new session ``naam`` (of ``gemeente``); or (neither) a demo copy."""
 
-    class New(Message):
-        def __init__(self, naam: str, gemeente: str) -> None:
+        def __init__(self, path: Path | None = None, naam: str | None = None, gemeente: str = "") -> None:
             super().__init__()
-            self.naam, self.gemeente = naam, gemeente
-
-    class Demo(Message):
-        pass
+            self.path, self.naam, self.gemeente = path, naam, gemeente
 
     DEFAULT_CSS = """
     HomeScreen { layout: vertical; }
@@ -118,17 +112,17 @@ class HomeScreen(Screen):
     def action_open(self) -> None:
         info = self._selected()
         if info is not None:
-            self.post_message(self.Open(info.path))
+            self.post_message(self.Chosen(path=info.path))
 
     @work
     async def action_new(self) -> None:
         result = await self.app.push_screen_wait(NewSessionDialog(lambda naam: self.sessions.path_for(naam).exists()))
         if result:
             naam, gemeente = result
-            self.post_message(self.New(naam, gemeente))
+            self.post_message(self.Chosen(naam=naam, gemeente=gemeente))
 
     def action_demo(self) -> None:
-        self.post_message(self.Demo())
+        self.post_message(self.Chosen())
 
     @work
     async def action_trash(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import App
+from textual.screen import Screen
 
 from ..store.repository import CorruptSession, OpenSession, StoreError, open_session, restore_backup
 from ..teksten import ui as T
@@ -29,12 +30,20 @@ async def open_or_recover(app: App, path: Path) -> OpenSession | None:
         return None
 
 
-def open_for_room(path: Path) -> OpenSession:
-    """Open ``path`` for the room's screen: read-only, without the lock, file handle let go at once.
-    Raises StoreError with a plain Dutch message."""
-    opened = open_session(path, writable=False)
+def room_screen(app: App, path: Path) -> Screen | None:
+    """The room's screen for ``path``: read-only, without the lock (the file handle is let go at once).
+    None when it cannot be opened: the app then stops, and the command line prints why."""
+    from .session import SessionScreen
+
+    try:
+        opened = open_session(path, writable=False)
+    except StoreError as exc:
+        app.error = str(exc)
+        app.exit(1)
+        return None
     opened.close()
-    return opened
+    app.apply_session_theme(opened)
+    return SessionScreen(opened, follow=True)
 
 
 def start_notices() -> list[str]:

@@ -60,7 +60,8 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
     /* The presenter layout: what the room sees, nothing for the facilitator only. */
     SessionScreen.-presenter #steps, SessionScreen.-presenter Footer,
     SessionScreen.-presenter SaveIndicator, SessionScreen.-presenter #readonly,
-    SessionScreen.-presenter .facilitator-only, SessionScreen.-presenter #deel-leeg-hulp { display: none; }
+    SessionScreen.-presenter .facilitator-only, SessionScreen.-presenter #deel-leeg-hulp,
+    SessionScreen.-presenter ToastRack { display: none; }
     SessionScreen.-presenter #body { padding: 0 2; }
     """
 
@@ -171,6 +172,13 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
         self._stop_retry()
         self.opened.close()
         return told
+
+    def shut_after_crash(self) -> str | None:
+        """The app stops on an unexpected error: save what can be saved (an emergency copy if need be)."""
+        try:
+            return self.shut(emergency=True)
+        except Exception:
+            return None
 
     async def ready_to_stop(self) -> bool:
         """Before Ctrl+Q: keep what is typed and save once more. While a change is still only in memory,
