@@ -12,7 +12,7 @@ from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir
 from atelier_tui.widgets.timer import StepTimer
 
-from .screen import open_step, wait_until
+from .screen import open_step, screen_text, wait_until
 
 
 def _published(path):
@@ -62,3 +62,25 @@ async def test_the_rooms_screen_follows_the_published_step_clock_and_theme(sessi
         await wait_until(pilot, lambda: room().current == "opbrengst" and timer.phase == "done", "tijd is om")
         assert app.theme == "projector-licht"
     assert viewstate.read(path)["seq"] == 3  # the room never wrote
+
+
+async def test_the_room_shows_the_opgave_she_places_on_the_ladder(sessions_dir):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    app = AtelierApp(sessions_dir, open_path=path, step="ladder")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_step(pilot)
+        opgaven = [o.id for o in view.session.opgaven]
+        await pilot.press("right", "right", "w")  # from the first opgave to the third, its NU marker
+        await wait_until(pilot, lambda: _published(path).get("item") == f"{opgaven[2]}|nu", "the pointer published")
+    room = AtelierApp(sessions_dir, present_path=path)
+    async with room.run_test(size=(200, 60)) as pilot:
+        await wait_until(
+            pilot,
+            lambda: (
+                isinstance(room.screen, SessionScreen)
+                and room.screen.view is not None
+                and getattr(room.screen.view, "opgave_id", None) == opgaven[2]
+            ),
+            "the room on the third opgave",
+        )
+        assert "Druk op" not in " ".join(screen_text(room).split())  # no key hints for the room

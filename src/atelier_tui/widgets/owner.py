@@ -47,6 +47,12 @@ class SessionOwner(Protocol):
     @property
     def read_only(self) -> bool: ...
 
+    @property
+    def presenting(self) -> bool:
+        """True when the room sees this screen (``atelier present``, or F5): hints for the facilitator
+        (which key does what) are left out of what is drawn."""
+        ...
+
     def commit(self) -> bool:
         """Save the session now; True once the change is durably on disk."""
         ...

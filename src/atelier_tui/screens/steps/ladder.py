@@ -33,7 +33,7 @@ from ...teksten import ui as UI
 from ...widgets.dialogs import ChoiceDialog
 from ...widgets.form import FieldSpec, FormDialog
 from ...widgets.ladder import NU_STYLE, STRAKS_STYLE, LadderDiagram, LadderFace, Moving, rung_details
-from ...widgets.owner import SessionOwner
+from ...widgets.owner import Pointed, SessionOwner
 from .base import StepView
 from .prep import StepHeading
 
@@ -78,6 +78,7 @@ class LadderStepView(StepView):
         super().__init__(owner, step)
         self.opgave_id: str | None = None  # the selected opgave; None: the ladder itself
         self.moving: Moving = "straks"  # which marker ↑ and ↓ move
+        self._pointer = ""  # what the room's screen was last told she points at
         self.rung_key: str | None = None  # the highlighted rung
         self._started = False
         self._shown: tuple[str | None, ...] = ()  # what the panel beside the ladder is about
@@ -143,6 +144,18 @@ class LadderStepView(StepView):
             self._shown = shown
             self.query_one("#details", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
+        pointer = f"{self.opgave_id or ''}|{self.moving}"
+        if pointer != self._pointer:
+            self._pointer = pointer
+            self.post_message(Pointed(item=pointer))
+
+    def point(self, tab: str | None, item: str | None) -> None:
+        """The room's screen: the opgave (and marker) the facilitator is placing."""
+        opgave_id, _, moving = (item or "").partition("|")
+        if moving in ("nu", "straks"):
+            self.opgave_id = opgave_id or None
+            self.moving = moving
+            self.reload()
 
     def _details(self, opgave: Opgave | None) -> Content:
         """The panel beside the ladder: the highlighted rung in full, then the selected opgave."""
@@ -174,11 +187,13 @@ class LadderStepView(StepView):
             lines.append(
                 Content.assemble(label, Content(trede.naam) if trede else Content.styled(T.NOG_NIET, "italic"))
             )
-        if getattr(opgave, self.moving) is None:
+        if getattr(opgave, self.moving) is None and not self.owner.presenting:
             lines.append(Content.styled(T.PLAATSEN_HINT.format(wat=_LABEL[self.moving]), "italic $text-muted"))
         lines += [Content(""), Content.styled(T.TOELICHTING, "bold underline")]
         lines.append(
-            Content(opgave.toelichting) if opgave.toelichting else Content.styled(T.GEEN_TOELICHTING, "italic")
+            Content(opgave.toelichting)
+            if opgave.toelichting
+            else Content.styled(T.NOG_GEEN_TOELICHTING if self.owner.presenting else T.GEEN_TOELICHTING, "italic")
         )
         return Content("\n").join(lines)
 
