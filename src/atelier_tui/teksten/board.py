@@ -92,8 +92,9 @@ WIJZIGING = {
 
 # Choosing a theme
 THEMA_KOP = "Thema van deze kaart"
-THEMA_INVOER = "Typ een nieuw thema, of kies hieronder een bestaand thema"
-THEMA_UITLEG = "Enter bewaart wat u typt · pijl omlaag kiest uit de lijst · Esc annuleert"
+THEMA_INVOER = "Typ het thema"
+THEMA_UITLEG = "Enter bewaart · leeg: geen thema · Esc annuleert"
+THEMAS_IN_GEBRUIK = "Thema's in gebruik: {themas}. Typ er een (hoofdletters maken niet uit) of een nieuw thema."
 GEEN_THEMA = "Geen thema"
 
 # Choosing a source

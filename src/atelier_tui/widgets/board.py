@@ -398,6 +398,7 @@ class CaptureLine(Input):
     def _on_paste(self, event: events.Paste) -> None:
         """A pasted text is kept whole: its line breaks become spaces."""
         event.stop()
+        event.prevent_default()  # not Input's own paste, which keeps the first line only
         self.insert_typed(event.text)
 
     def action_paste(self) -> None:
@@ -495,6 +496,7 @@ class CaptureLine(Input):
 
     async def _on_mouse_down(self, event: events.MouseDown) -> None:
         """A click puts the cursor there (on the line it hit)."""
+        event.prevent_default()
         self._pause_blink(visible=True)
         offset = event.get_content_offset_capture(self)
         spans, row, _ = self._wrapped()
@@ -509,7 +511,7 @@ class CaptureLine(Input):
         self.capture_mouse()
 
     async def _on_mouse_move(self, event: events.MouseMove) -> None:
-        pass  # selecting with the mouse across wrapped lines is not offered
+        event.prevent_default()  # selecting with the mouse across wrapped lines is not offered
 
 
 class BoardColumn(Vertical):

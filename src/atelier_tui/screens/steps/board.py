@@ -38,9 +38,9 @@ _KEYS: dict[str, tuple[str, tuple[object, ...]]] = {
     key.strip(): parse(c.action)[1:] for c in COMMANDS if c.scope == "board" and c.keys for key in c.keys.split(",")
 }
 #: Commands on keys that can also be text or a cursor move: only while the line is empty.
-_ONLY_WHEN_EMPTY = {"column", "end", "vote", "tally", "delete", "move", "undo", "edit"}
+_ONLY_WHEN_EMPTY = {"column", "end", "vote", "tally", "delete", "move", "undo", "edit", "theme", "source"}
 
-Mode = Literal["nieuw", "tekst", "stemmen"]
+Mode = Literal["nieuw", "tekst", "stemmen", "thema"]
 
 
 class KansenKnelpuntenView(StepView):
@@ -173,10 +173,17 @@ class KansenKnelpuntenView(StepView):
             title, hint, placeholder = T.STEMMEN_TITEL.format(n=card.stemmen), T.STEMMEN_UITLEG, T.STEMMEN_PLACEHOLDER
         elif self._mode == "tekst":
             title, hint, placeholder = T.KAART_AANPASSEN_TITEL, T.AANPASSEN_UITLEG, T.TYP_HIER
+        elif self._mode == "thema":
+            title, hint, placeholder = T.THEMA_KOP, T.THEMA_UITLEG, T.THEMA_INVOER
         else:
             title, hint, placeholder = T.NIEUW_TITEL[self.kolom], T.NIEUW_UITLEG[self.kolom], T.TYP_HIER
         line.border_title, line.border_subtitle = Content(title), Content(hint)
         line.placeholder = placeholder
+        in_use = board.themes(self.session)
+        help_text = (
+            T.THEMAS_IN_GEBRUIK.format(themas=", ".join(in_use)) if self._mode == "thema" and in_use else T.HULP_REGEL
+        )
+        self.query_one("#hulp", Static).update(Content(help_text))
 
     @on(CardColumn.Clicked)
     def _clicked(self, event: CardColumn.Clicked) -> None:
@@ -273,13 +280,13 @@ class KansenKnelpuntenView(StepView):
 
     def save_pending(self) -> None:
         """A card being typed when the step closes or the app stops is kept, as if Enter was pressed."""
-        if self._mode != "stemmen" and self.line.value.strip():
+        if self._mode in ("nieuw", "tekst") and self.line.value.strip():
             self._accept(self.line.value)
 
     def _accept(self, value: str) -> None:
-        if not value.strip() or not self.can_edit():
+        if self._mode != "thema" and not value.strip() or not self.can_edit():
             if self._mode != "nieuw" and not value.strip():
-                self.notify(T.LEGE_KAART, severity="warning")
+                self.notify(T.ALLEEN_CIJFERS if self._mode == "stemmen" else T.LEGE_KAART, severity="warning")
             return
         mode, target, kolom = self._mode, board.find(self.session, self._target), self.kolom
         if mode == "stemmen":
@@ -291,6 +298,14 @@ class KansenKnelpuntenView(StepView):
             if target is not None and target.stemmen != stemmen:
                 with self._change("stem", target.id):
                     target.stemmen = stemmen
+            return
+        if mode == "thema":
+            self._set_mode("nieuw")
+            typed = self.clean(value)
+            thema = board.theme_for(self.session, typed) if typed else ""
+            if target is not None and target.thema != thema:
+                with self._change("thema", target.id):
+                    target.thema = thema
             return
         tekst = self.clean(value, limit=hygiene.LONG_LIMIT)
         self._set_mode("nieuw")
@@ -310,7 +325,7 @@ class KansenKnelpuntenView(StepView):
         value, mode, target = self.line.value, self._mode, self._target
         card = board.find(self.session, target)
         self._set_mode("nieuw")
-        if mode == "stemmen" or not value.strip():
+        if mode in ("stemmen", "thema") or not value.strip():
             return
         if mode == "tekst" and card is not None and value.strip() == card.tekst:
             return  # nothing was changed
@@ -392,28 +407,10 @@ class KansenKnelpuntenView(StepView):
     # Theme and source --------------------------------------------------------------------------
 
     def action_theme(self) -> None:
+        """The theme is typed in the line itself (no dialog, so no key can go astray)."""
         card = self._editable_card()
-        if card is None:
-            return
-        options = [(thema, thema) for thema in board.themes(self.session)]
-        if card.thema:
-            options.append(("", T.GEEN_THEMA))
-        prompt = ChoicePrompt(T.THEMA_KOP, T.THEMA_INVOER, T.THEMA_UITLEG, options)
-        self.app.push_screen(prompt, partial(self._theme_chosen, card.id))
-
-    def _theme_chosen(self, card_id: str, choice: Choice | None) -> None:
-        card = board.find(self.session, card_id)
-        if choice is None or card is None:
-            return
-        thema = choice.key
-        if thema is None:  # typed: a new theme, unless it only differs in capitals from one in use
-            typed = self.clean(choice.text)
-            if not typed:
-                return
-            thema = board.theme_for(self.session, typed)
-        if thema != card.thema:
-            with self._change("thema", card.id):
-                card.thema = thema
+        if card is not None:
+            self._set_mode("thema", card.id, card.thema)
 
     def action_source(self) -> None:
         card = self._editable_card()

@@ -1,0 +1,201 @@
+"""Keys arriving in one burst, as over SSH: the real app in a pseudo-terminal, the whole sequence in
+one write, and the saved session compared with the intended one exactly.
+
+Also the moment the board appears (keys written as soon as its first frame is drawn), and a CPU
+kept busy by other processes while the keys are handled.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from atelier_tui.store.demo import create_demo_copy
+from atelier_tui.store.repository import SessionsDir, open_session
+
+ENTER, TAB, UP, DOWN, ESC = b"\r", b"\t", b"\x1b[A", b"\x1b[B", b"\x1b"
+CTRL_T, CTRL_Z, CTRL_Q = b"\x14", b"\x1a", b"\x11"
+PASTE_START, PASTE_END = b"\x1b[200~", b"\x1b[201~"
+
+# Textual reads a lone Escape after a short wait; in one burst it is followed by a key that does
+# not start an escape sequence in the tests below.
+
+
+def _start(path: Path) -> tuple[subprocess.Popen, int]:
+    master, slave = pty.openpty()
+    os.set_blocking(master, False)
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "atelier_tui", "open", str(path), "--step", "kansen-knelpunten"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+        close_fds=True,
+    )
+    os.close(slave)
+    return proc, master
+
+
+def _read(master: int, seen: bytearray, seconds: float) -> None:
+    ready, _, _ = select.select([master], [], [], seconds)
+    if ready:
+        with contextlib.suppress(OSError):
+            seen += os.read(master, 1 << 16)
+
+
+def _wait_for(master: int, needle: bytes, seconds: float = 30) -> None:
+    seen = bytearray()
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        _read(master, seen, 0.02)
+        if needle in seen:
+            return
+    raise AssertionError(f"{needle!r} never appeared on the screen; last output {bytes(seen[-300:])!r}")
+
+
+def _cards(path: Path) -> list[tuple]:
+    with open_session(path, writable=False) as opened:
+        session = opened.session
+    return [(k.kolom, k.tekst, k.volgorde, k.stemmen, k.thema) for c in ("kans", "knelpunt") for k in session.kolom(c)]
+
+
+def _run(path: Path, burst: bytes, expected: list[tuple], *, wait_for: bytes = b"KNELPUNTEN") -> list[tuple]:
+    """Start the board, write ``burst`` in one write once ``wait_for`` is drawn, quit, return the cards."""
+    proc, master = _start(path)
+    try:
+        _wait_for(master, wait_for)
+        os.write(master, burst)
+        seen = bytearray()
+        end = time.monotonic() + 40
+        while time.monotonic() < end and _cards(path) != expected:
+            _read(master, seen, 0.1)
+        os.write(master, CTRL_Q)
+        end = time.monotonic() + 10
+        while proc.poll() is None and time.monotonic() < end:
+            _read(master, seen, 0.05)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+        os.close(master)
+    return _cards(path)
+
+
+def _conversation(n: int) -> tuple[bytes, list[tuple]]:
+    """``n`` cards alternating between kans and knelpunt, typed as a new user would: the text,
+    Tab when the column must change, Enter. Then votes, a tally and a theme on the last card."""
+    burst, new = b"", {"kans": [], "knelpunt": []}
+    kolom = "kans"
+    for i in range(n):
+        want = "kans" if i % 2 == 0 else "knelpunt"
+        tekst = f"Punt {i} de raad en 2026 35 + nog iets"  # letters, digits and + are text
+        burst += tekst.encode()
+        if want != kolom:
+            burst += TAB
+            kolom = want
+        burst += ENTER
+        new[want].append(tekst)
+    # The last card (a knelpunt) is selected: two votes, then the tally typed as "= 12 Enter"
+    # replaces them; then one card up, a theme given in the prompt.
+    burst += b"++=12" + ENTER + UP + CTRL_T + b"Bereik" + ENTER
+    return burst, new
+
+
+def _expected(path: Path, new: dict[str, list[str]]) -> list[tuple]:
+    before = _cards(path)
+    result = []
+    for kolom in ("kans", "knelpunt"):
+        old = [c for c in before if c[0] == kolom]
+        added = [(kolom, tekst, len(old) + i, 0, "") for i, tekst in enumerate(new[kolom])]
+        result += old + added
+    # the edits at the end of the burst, on the knelpunten
+    knel = [i for i, c in enumerate(result) if c[0] == "knelpunt"]
+    last, above = knel[-1], knel[-2]
+    result[last] = (*result[last][:3], 12, "")
+    result[above] = (*result[above][:4], "Bereik")
+    return result
+
+
+def test_twenty_cards_alternating_with_votes_and_a_theme_in_one_burst(sessions_dir):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    burst, new = _conversation(20)
+    expected = _expected(path, new)
+    assert _run(path, burst, expected) == expected
+
+
+def test_keys_written_the_instant_the_first_frame_is_drawn(sessions_dir):
+    """The first bytes of the screen: the keys are already there before the board is ready."""
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    burst = b"Direct getypt" + ENTER + b"Nog een" + TAB + ENTER
+    expected = _expected(path, {"kans": ["Direct getypt"], "knelpunt": ["Nog een"]})
+    expected = [c if c[0] == "kans" or c[1] != expected[-1][1] else c for c in expected]
+    # the helper's edits at the end do not apply here: rebuild without them
+    before = _cards(path)
+    kansen = [c for c in before if c[0] == "kans"]
+    knelpunten = [c for c in before if c[0] == "knelpunt"]
+    expected = [
+        *kansen,
+        ("kans", "Direct getypt", len(kansen), 0, ""),
+        *knelpunten,
+        ("knelpunt", "Nog een", len(knelpunten), 0, ""),
+    ]
+    assert _run(path, burst, expected, wait_for=b"KANSEN") == expected
+
+
+def test_escape_puts_a_draft_aside_and_undo_gives_it_back_not_another_card(sessions_dir):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    before = _cards(path)
+    kansen = [c for c in before if c[0] == "kans"]
+    burst = b"Eerste kaart" + ENTER + b"Een lange zin die ik toch wil houden" + ESC + b"\x1b[B"[:0]
+    # After Escape the line is empty; Ctrl+Z brings the draft back, Enter puts it on the board.
+    burst += CTRL_Z + ENTER
+    expected = [
+        *kansen,
+        ("kans", "Eerste kaart", len(kansen), 0, ""),
+        ("kans", "Een lange zin die ik toch wil houden", len(kansen) + 1, 0, ""),
+        *[c for c in before if c[0] == "knelpunt"],
+    ]
+    assert _run(path, burst, expected) == expected
+
+
+def test_a_pasted_text_with_line_breaks_is_one_card(sessions_dir):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    before = _cards(path)
+    kansen = [c for c in before if c[0] == "kans"]
+    burst = PASTE_START + b"Eerste regel\ntweede regel\r\nderde" + PASTE_END + ENTER
+    expected = [
+        *kansen,
+        ("kans", "Eerste regel tweede regel derde", len(kansen), 0, ""),
+        *[c for c in before if c[0] == "knelpunt"],
+    ]
+    assert _run(path, burst, expected) == expected
+
+
+@pytest.fixture
+def busy_cpu():
+    """Other processes keep every core busy while the test runs."""
+    spinners = [
+        subprocess.Popen([sys.executable, "-c", "while True: pass"], start_new_session=True)
+        for _ in range(os.cpu_count() or 2)
+    ]
+    yield
+    for spinner in spinners:
+        spinner.kill()
+        spinner.wait()
+
+
+def test_a_burst_while_the_cpu_is_busy(sessions_dir, busy_cpu):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    burst, new = _conversation(12)
+    expected = _expected(path, new)
+    assert _run(path, burst, expected) == expected
