@@ -25,9 +25,6 @@ ENTER, TAB, UP, DOWN, ESC = b"\r", b"\t", b"\x1b[A", b"\x1b[B", b"\x1b"
 CTRL_T, CTRL_Z, CTRL_Q = b"\x14", b"\x1a", b"\x11"
 PASTE_START, PASTE_END = b"\x1b[200~", b"\x1b[201~"
 
-# Textual reads a lone Escape after a short wait; in one burst it is followed by a key that does
-# not start an escape sequence in the tests below.
-
 
 def _start(path: Path) -> tuple[subprocess.Popen, int]:
     master, slave = pty.openpty()
@@ -69,14 +66,16 @@ def _cards(path: Path) -> list[tuple]:
     return [(k.kolom, k.tekst, k.volgorde, k.stemmen, k.thema) for c in ("kans", "knelpunt") for k in session.kolom(c)]
 
 
-def _run(path: Path, burst: bytes, expected: list[tuple], *, wait_for: bytes = b"KNELPUNTEN") -> list[tuple]:
+def _run(
+    path: Path, burst: bytes, expected: list[tuple], *, wait_for: bytes = b"KNELPUNTEN", patience: float = 40
+) -> list[tuple]:
     """Start the board, write ``burst`` in one write once ``wait_for`` is drawn, quit, return the cards."""
     proc, master = _start(path)
     try:
         _wait_for(master, wait_for)
         os.write(master, burst)
         seen = bytearray()
-        end = time.monotonic() + 40
+        end = time.monotonic() + patience
         while time.monotonic() < end and _cards(path) != expected:
             _read(master, seen, 0.1)
         os.write(master, CTRL_Q)
@@ -133,13 +132,7 @@ def test_twenty_cards_alternating_with_votes_and_a_theme_in_one_burst(sessions_d
     assert _run(path, burst, expected) == expected
 
 
-def test_keys_written_the_instant_the_first_frame_is_drawn(sessions_dir):
-    """The first bytes of the screen: the keys are already there before the board is ready."""
-    path = create_demo_copy(SessionsDir(sessions_dir))
-    burst = b"Direct getypt" + ENTER + b"Nog een" + TAB + ENTER
-    expected = _expected(path, {"kans": ["Direct getypt"], "knelpunt": ["Nog een"]})
-    expected = [c if c[0] == "kans" or c[1] != expected[-1][1] else c for c in expected]
-    # the helper's edits at the end do not apply here: rebuild without them
+def _two_quick_cards(path: Path) -> tuple[bytes, list[tuple]]:
     before = _cards(path)
     kansen = [c for c in before if c[0] == "kans"]
     knelpunten = [c for c in before if c[0] == "knelpunt"]
@@ -149,14 +142,32 @@ def test_keys_written_the_instant_the_first_frame_is_drawn(sessions_dir):
         *knelpunten,
         ("knelpunt", "Nog een", len(knelpunten), 0, ""),
     ]
+    return b"Direct getypt" + ENTER + b"Nog een" + TAB + ENTER, expected
+
+
+def test_keys_written_the_instant_the_board_is_drawn(sessions_dir):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    burst, expected = _two_quick_cards(path)
     assert _run(path, burst, expected, wait_for=b"KANSEN") == expected
+
+
+@pytest.mark.xfail(
+    reason="keys that arrive before the step's view is mounted go to the step list and are lost; "
+    "the session screen must hold them until the view has focused its line (see the board's report)",
+    strict=False,
+)
+def test_keys_written_the_instant_the_first_frame_is_drawn(sessions_dir):
+    """The header is drawn before the board: keys typed then must still reach the board."""
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    burst, expected = _two_quick_cards(path)
+    assert _run(path, burst, expected, wait_for=b"opgeslagen", patience=8) == expected
 
 
 def test_escape_puts_a_draft_aside_and_undo_gives_it_back_not_another_card(sessions_dir):
     path = create_demo_copy(SessionsDir(sessions_dir))
     before = _cards(path)
     kansen = [c for c in before if c[0] == "kans"]
-    burst = b"Eerste kaart" + ENTER + b"Een lange zin die ik toch wil houden" + ESC + b"\x1b[B"[:0]
+    burst = b"Eerste kaart" + ENTER + b"Een lange zin die ik toch wil houden" + ESC
     # After Escape the line is empty; Ctrl+Z brings the draft back, Enter puts it on the board.
     burst += CTRL_Z + ENTER
     expected = [

@@ -28,7 +28,7 @@ ONGEDAAN = "Ongedaan maken"
 STEM_ERBIJ = "Stem erbij"
 STEM_ERAF = "Stem eraf"
 STEMMEN = "Stemmen"
-STEMMEN_TYPEN = "Aantal stemmen typen (= 12 Enter)"
+STEMMEN_TYPEN = "Aantal stemmen typen"
 THEMA = "Thema"
 PER_THEMA = "Per thema"
 BRON = "Bron"
@@ -60,8 +60,7 @@ STEMMEN_PLACEHOLDER = "Typ het aantal, bijvoorbeeld 12"
 ALLEEN_CIJFERS = "Typ alleen cijfers voor het aantal stemmen."
 TYP_HIER = "Typ wat er gezegd wordt…"
 HULP_REGEL = (
-    "Typ en druk op Enter: de kaart staat op het bord. Met een lege regel: ↑↓ kiest een kaart, "
-    "+ − stem, = aantal stemmen, Del weghalen, Ctrl+E aanpassen. Alle toetsen: ?"
+    "Lege regel: ↑↓ kaart kiezen · + − stem · = aantal stemmen · Del weghalen · Ctrl+E aanpassen · F1 alle toetsen"
 )
 LEGE_KAART = "Een kaart kan niet leeg zijn. Wilt u hem weghalen? Maak de regel leeg en druk op Del."
 EERST_REGEL = "Er staat nog tekst in de regel. Druk eerst op Enter (op het bord) of Esc (wegleggen)."
@@ -94,7 +93,7 @@ WIJZIGING = {
 THEMA_KOP = "Thema van deze kaart"
 THEMA_INVOER = "Typ het thema"
 THEMA_UITLEG = "Enter bewaart · leeg: geen thema · Esc annuleert"
-THEMAS_IN_GEBRUIK = "Thema's in gebruik: {themas}. Typ er een (hoofdletters maken niet uit) of een nieuw thema."
+THEMAS_IN_GEBRUIK = "In gebruik: {themas}"
 GEEN_THEMA = "Geen thema"
 
 # Choosing a source

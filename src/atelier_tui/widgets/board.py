@@ -345,7 +345,7 @@ def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
 _EDIT_KEYS = {key.strip(): b.action for b in Input.BINDINGS if isinstance(b, Binding) for key in b.key.split(",")}
 
 
-class CaptureLine(Input):
+class CaptureLine(Input, inherit_bindings=False):
     """The line on the board where the facilitator types what the room says.
 
     It holds the keys from the first frame of the board and never gives them away: every key is
@@ -374,10 +374,18 @@ class CaptureLine(Input):
     CaptureLine.-wijzig, CaptureLine.-wijzig:focus { border: round $accent; }
     """
 
-    def __init__(self, keys: Callable[[str, str | None], bool], *, id: str | None = None) -> None:
+    def __init__(
+        self, keys: Callable[[str, str | None], bool], command_keys: frozenset[str], *, id: str | None = None
+    ) -> None:
+        """``keys`` runs the board command on a key (True) or not (False); ``command_keys`` are the keys
+        that can be a command, shown in the footer and help even when they are also text."""
         super().__init__(placeholder=T.TYP_HIER, id=id, select_on_focus=False)
         self._keys = keys
+        self._command_keys = command_keys
         self._lines = self.MIN_LINES
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return key not in self._command_keys and super().check_consume_key(key, character)
 
     # Keys: all of them here, in order -------------------------------------------------------------
 
@@ -413,9 +421,10 @@ class CaptureLine(Input):
         else:
             self.replace(text, *self.selection)
 
-    def set_text(self, value: str) -> None:
+    def set_text(self, value: str, *, select: bool = False) -> None:
+        """Show ``value`` with the cursor at its end; ``select``: typing replaces it."""
         self.value = value
-        self.cursor_position = len(value)
+        self.selection = Selection(0, len(value)) if select else Selection.cursor(len(value))
 
     # Wrapping and drawing -------------------------------------------------------------------------
 

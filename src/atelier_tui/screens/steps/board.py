@@ -17,7 +17,7 @@ from typing import Literal
 from textual import on
 from textual.actions import parse
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
@@ -53,10 +53,7 @@ class KansenKnelpuntenView(StepView):
     KansenKnelpuntenView > #bord { height: 1fr; }
     KansenKnelpuntenView #kans { margin-right: 1; }
     KansenKnelpuntenView > #invoer { height: auto; }
-    KansenKnelpuntenView > #invoer > #hulp {
-        width: 1fr; height: 4; padding: 1 1 0 1; color: $text-muted; overflow: hidden;
-    }
-    KansenKnelpuntenView > #invoer > .-links { margin-right: 1; }
+    KansenKnelpuntenView > #invoer > #hulp { height: 1; padding: 0 1; color: $text-muted; }
     KansenKnelpuntenView > #wacht {
         display: none; height: auto; max-height: 3; padding: 0 1; background: $error-muted; color: $text;
     }
@@ -76,8 +73,8 @@ class KansenKnelpuntenView(StepView):
         with Horizontal(id="bord"):
             for kolom in KOLOMMEN:
                 yield BoardColumn(kolom, T.LEGE_KOLOM.format(soort=T.KOLOM_TITEL[kolom].lower()), id=kolom)
-        with Horizontal(id="invoer", classes="facilitator-only"):
-            yield CaptureLine(self._key, id="regel")
+        with Vertical(id="invoer", classes="facilitator-only"):
+            yield CaptureLine(self._key, frozenset(_KEYS), id="regel")
             yield Static(Content(T.HULP_REGEL), id="hulp")
         yield Static(id="wacht")
 
@@ -154,14 +151,6 @@ class KansenKnelpuntenView(StepView):
         for k in KOLOMMEN:
             self._cards(k).set_class(k == kolom, "-actief")
             self._column(k).set_class(k == kolom, "-actief")
-        # The capture line sits under the column it writes to.
-        row, line, hulp = self.query_one("#invoer"), self.line, self.query_one("#hulp")
-        if kolom == "kans":
-            row.move_child(line, before=hulp)
-        else:
-            row.move_child(line, after=hulp)
-        line.set_class(kolom == "kans", "-links")
-        hulp.set_class(kolom != "kans", "-links")
         self._show_mode()
 
     def _show_mode(self) -> None:
@@ -272,7 +261,7 @@ class KansenKnelpuntenView(StepView):
 
     def _set_mode(self, mode: Mode, target: str | None = None, value: str = "") -> None:
         self._mode, self._target = mode, target
-        self.line.set_text(value)
+        self.line.set_text(value, select=mode == "thema")  # a theme is replaced by typing
         self._show_mode()
 
     def action_submit(self) -> None:
