@@ -111,8 +111,6 @@ COMMANDS: tuple[Command, ...] = (
     Command("board.next", "down", "cursor(1)", TB.VOLGENDE_KAART, footer=False),
     Command("board.first", "home", "end(False)", TB.EERSTE_KAART, footer=False),
     Command("board.last", "end", "end(True)", TB.LAATSTE_KAART, footer=False),
-    Command("prompt.cancel", "escape", "cancel", TB.ANNULEREN),
-    Command("prompt.list", "down", "to_list", TB.NAAR_LIJST, footer=False),
     # Afsluiting.
     Command("afsluiting.automatic", "a", "automatic", T.AFS_AUTOMATISCH),
     Command("afsluiting.more", "plus,equals_sign", "top(1)", T.AFS_MEER),

@@ -18,7 +18,7 @@ from atelier_tui.store import atomic
 from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir, open_session
 from atelier_tui.teksten import board as T
-from atelier_tui.widgets.board import CaptureLine, CardColumn, ChoicePrompt, GroupHeader
+from atelier_tui.widgets.board import CaptureLine, CardColumn, GroupHeader
 
 from .screen import screen_text, wait_until
 
@@ -360,9 +360,7 @@ async def test_undo_takes_back_every_kind_of_change(sessions_dir):
         await pilot.press("home", ">", "shift+up", "minus", "equals_sign", "3", "enter")
         await pilot.press("ctrl+t", *"Thema", "enter")
         await pilot.pause()
-        await pilot.press("ctrl+o")
-        await wait_until(pilot, lambda: isinstance(app.screen, ChoicePrompt), "the source prompt")
-        await pilot.press(*"Trend", "enter")
+        await pilot.press("ctrl+o", *"Trend nergens", "enter")
         await pilot.pause()
         await pilot.press("ctrl+e", "x", "enter")
         await pilot.pause()
@@ -519,23 +517,25 @@ async def test_ctrl_o_links_a_card_to_an_example_a_trend_or_own_experience(sessi
     async with app.run_test(size=SIZE) as pilot:
         view = await open_board(pilot)
         await pilot.press("ctrl+o")
-        await pilot.pause()
-        await pilot.press("down", "enter")  # the first example
+        assert "Enter kiest: Voorbeeld: Speeltuin" in str(view.query_one("#hulp").render())
+        await pilot.press("down", "up", "enter")  # the first example
         await pilot.pause()
         first = on_disk(path).kolom("kans")[0]
         assert first.bron.soort == "voorbeeld" and first.bron.voorbeeld_id == "v-1"
         assert "uit: Speeltuin" in seen(cards(view, "kans"))
-        await pilot.press("ctrl+o", *"loting", "down", "enter")  # filtered: the trend about loting
+        await pilot.press("ctrl+o", *"loting", "enter")  # narrowed: the trend about loting
         await pilot.pause()
         first = on_disk(path).kolom("kans")[0]
         assert first.bron.soort == "trend" and first.bron.trend.startswith("Loting")
-        await pilot.press("ctrl+o", *"eigen", "down", "enter")
+        await pilot.press("ctrl+o", *"eigen", "enter")
         await pilot.pause()
         assert on_disk(path).kolom("kans")[0].bron.soort == "eigen-ervaring"
-        await pilot.press("ctrl+o", *"Krimp", "enter")  # a trend that was not listed
+        await pilot.press("ctrl+o", *"Krimp", "enter")  # nothing matches: a trend that was not listed
         await pilot.pause()
         assert "trend: Krimp" in seen(cards(view, "kans"))
-        await pilot.press("ctrl+o", *"geen", "down", "enter")
+        await pilot.press("ctrl+o", *"geen", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+o", *"eigen", "escape")  # cancelled: nothing changes
         await pilot.pause()
     assert on_disk(path).kolom("kans")[0].bron is None
 

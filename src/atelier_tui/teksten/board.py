@@ -4,7 +4,6 @@ from __future__ import annotations
 
 # Columns
 KOLOM_TITEL = {"kans": "Kansen", "knelpunt": "Knelpunten"}
-KOLOM_ENKELVOUD = {"kans": "kans", "knelpunt": "knelpunt"}
 AANTAL_KAARTEN = "{n} kaarten"
 EEN_KAART = "1 kaart"
 LEGE_KOLOM = "Nog geen {soort}. Typ onderaan wat er gezegd wordt en druk op Enter."
@@ -42,8 +41,6 @@ EERSTE_KAART = "Eerste kaart"
 LAATSTE_KAART = "Laatste kaart"
 OMHOOG = "Kaart omhoog schuiven"
 OMLAAG = "Kaart omlaag schuiven"
-ANNULEREN = "Annuleren"
-NAAR_LIJST = "Naar de lijst"
 
 # Typing a card: the capture line under the board. Titles built from a noun follow its article:
 # "het knelpunt" gives "Nieuw knelpunt", "de kans" gives "Nieuwe kans".
@@ -94,12 +91,13 @@ THEMA_KOP = "Thema van deze kaart"
 THEMA_INVOER = "Typ het thema"
 THEMA_UITLEG = "Enter bewaart · leeg: geen thema · Esc annuleert"
 THEMAS_IN_GEBRUIK = "In gebruik: {themas}"
-GEEN_THEMA = "Geen thema"
 
 # Choosing a source
 BRON_KOP = "Waar komt deze kaart vandaan?"
-BRON_INVOER = "Typ een andere trend, of kies hieronder"
-BRON_UITLEG = "Enter bewaart de getypte trend · pijl omlaag kiest uit de lijst · Esc annuleert"
+BRON_INVOER = "Typ een deel van de naam, of een nieuwe trend"
+BRON_UITLEG = "↑↓ kiest · Enter bewaart · Esc annuleert"
+BRON_GEKOZEN = "Enter kiest: {bron}   (↑↓ voor een andere)"
+BRON_NIEUWE_TREND = "Niets in de lijst past: Enter bewaart wat u typt als trend."
 BRON_OPTIE_VOORBEELD = "Voorbeeld: {titel}"
 BRON_OPTIE_TREND = "Trend: {trend}"
 BRON_OPTIE_EIGEN = "Eigen ervaring"

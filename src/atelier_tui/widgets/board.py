@@ -3,8 +3,7 @@
 A ``CardColumn`` is one widget that draws only the lines that are on screen (Textual's Line API),
 so the number of widgets never grows with the number of cards. A ``BoardColumn`` puts a header
 and a ``CardColumn`` together. ``CaptureLine`` is the one line the facilitator types in: it has
-the keys from the board's first frame on. ``ChoicePrompt`` is the small dialog to pick a theme or
-a source, or type a new one.
+the keys from the board's first frame on.
 
 The widgets know nothing about sessions: they show ``CardFace`` and ``GroupHeader`` rows that the
 step view builds. Every text is shown literally: user text is never read as markup.
@@ -19,7 +18,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -27,15 +26,12 @@ from textual.content import Content
 from textual.geometry import Offset, Region, Size
 from textual.message import Message
 from textual.reactive import Reactive
-from textual.screen import ModalScreen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, Static
 from textual.widgets.input import Selection
-from textual.widgets.option_list import Option
 
-from ..commands import bindings
 from ..teksten import board as T
 
 BAR = "▌"
@@ -387,10 +383,26 @@ class CaptureLine(Input, inherit_bindings=False):
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return key not in self._command_keys and super().check_consume_key(key, character)
 
+    class StepKey(Message):
+        """Page Up/Down in the line: the facilitator wants the previous or next step.
+
+        The session screen keeps the step keys away from text fields (so that "[" and "]" stay
+        text), so the line says it with this message, for the session screen to handle.
+        """
+
+        def __init__(self, delta: int) -> None:
+            super().__init__()
+            self.delta = delta
+
     # Keys: all of them here, in order -------------------------------------------------------------
 
     async def _on_key(self, event: events.Key) -> None:
         self._restart_blink()
+        if event.key in ("pagedown", "pageup"):
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.StepKey(1 if event.key == "pagedown" else -1))
+            return
         if self._keys(event.key, event.character):
             event.stop()
             event.prevent_default()
@@ -551,92 +563,3 @@ class BoardColumn(Vertical):
     def set_title(self, title: str, detail: str) -> None:
         header = Content.assemble((title.upper(), "bold"), "  ", detail)
         self.query_one(".column-header", Static).update(header, layout=False)  # always one line
-
-
-# --- Choosing from a list, or typing something new -------------------------------------------
-
-
-@dataclass(frozen=True)
-class Choice:
-    """The answer of a ``ChoicePrompt``: the key of a chosen option, or a typed text."""
-
-    key: str | None = None
-    text: str = ""
-
-
-class ChoicePrompt(ModalScreen[Choice | None]):
-    """A small dialog: type something new (Enter), or go down into the list and pick one.
-
-    Typing also filters the list. Escape dismisses with None.
-    """
-
-    DEFAULT_CSS = """
-    ChoicePrompt { align: center middle; }
-    ChoicePrompt > Vertical {
-        width: 72; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 1 2;
-    }
-    ChoicePrompt .prompt-title { text-style: bold; margin-bottom: 1; }
-    ChoicePrompt OptionList { height: auto; max-height: 12; margin-top: 1; }
-    ChoicePrompt .prompt-hint { color: $text-muted; margin-top: 1; }
-    """
-    BINDINGS = bindings("prompt")
-
-    def __init__(self, title: str, placeholder: str, hint: str, options: list[tuple[str, str]]) -> None:
-        super().__init__()
-        self._title = title
-        self._placeholder = placeholder
-        self._hint = hint
-        self._options = options  # (key, label)
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(Content(self._title), classes="prompt-title")
-            yield Input(placeholder=self._placeholder, max_length=200)
-            yield OptionList()
-            yield Static(Content(self._hint), classes="prompt-hint")
-
-    def _filtered(self, typed: str) -> list[Option]:
-        needle = typed.strip().casefold()
-        return [
-            Option(Content(label), id=str(i))
-            for i, (_, label) in enumerate(self._options)
-            if needle in label.casefold()
-        ]
-
-    def on_mount(self) -> None:
-        self._show_options("")
-
-    @on(Input.Changed)
-    def _filter(self, event: Input.Changed) -> None:
-        self._show_options(event.value)
-
-    def _show_options(self, typed: str) -> None:
-        options = self.query_one(OptionList)
-        options.set_options(self._filtered(typed))
-        options.display = options.option_count > 0
-
-    @on(Input.Submitted)
-    def _typed(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.value.strip():
-            self.dismiss(Choice(text=event.value))
-
-    @on(OptionList.OptionSelected)
-    def _picked(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(Choice(key=self._options[int(event.option.id or 0)][0]))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "to_list":
-            return isinstance(self.focused, Input)
-        return True
-
-    def action_to_list(self) -> None:
-        options = self.query_one(OptionList)
-        if options.option_count:
-            self.set_focus(options)  # at once, so that a quick Enter already picks from the list
-            options.highlighted = 0
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

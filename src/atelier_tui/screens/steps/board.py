@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from functools import partial
 from typing import Literal
 
 from textual import on
@@ -27,7 +26,7 @@ from ...domain.session import Bron, Kaart, Kolom
 from ...domain.steps import Step
 from ...domain.types import now_utc
 from ...teksten import board as T
-from ...widgets.board import BoardColumn, CaptureLine, CardColumn, CardFace, Choice, ChoicePrompt, GroupHeader, Row
+from ...widgets.board import BoardColumn, CaptureLine, CardColumn, CardFace, GroupHeader, Row
 from ...widgets.owner import SaveState, SessionOwner
 from .base import StepView
 
@@ -40,7 +39,7 @@ _KEYS: dict[str, tuple[str, tuple[object, ...]]] = {
 #: Commands on keys that can also be text or a cursor move: only while the line is empty.
 _ONLY_WHEN_EMPTY = {"column", "end", "vote", "tally", "delete", "move", "undo", "edit", "theme", "source"}
 
-Mode = Literal["nieuw", "tekst", "stemmen", "thema"]
+Mode = Literal["nieuw", "tekst", "stemmen", "thema", "bron"]
 
 
 class KansenKnelpuntenView(StepView):
@@ -53,7 +52,9 @@ class KansenKnelpuntenView(StepView):
     KansenKnelpuntenView > #bord { height: 1fr; }
     KansenKnelpuntenView #kans { margin-right: 1; }
     KansenKnelpuntenView > #invoer { height: auto; }
-    KansenKnelpuntenView > #invoer > #hulp { height: 1; padding: 0 1; color: $text-muted; }
+    KansenKnelpuntenView > #invoer > #hulp {
+        height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     KansenKnelpuntenView > #wacht {
         display: none; height: auto; max-height: 3; padding: 0 1; background: $error-muted; color: $text;
     }
@@ -68,6 +69,7 @@ class KansenKnelpuntenView(StepView):
         self._mode: Mode = "nieuw"
         self._target: str | None = None  # the card whose text or votes are being typed
         self._pending: set[str] = set()  # new cards whose save has not succeeded yet
+        self._bron: str | None = None  # the source option picked with the arrows (its key)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="bord"):
@@ -164,15 +166,29 @@ class KansenKnelpuntenView(StepView):
             title, hint, placeholder = T.KAART_AANPASSEN_TITEL, T.AANPASSEN_UITLEG, T.TYP_HIER
         elif self._mode == "thema":
             title, hint, placeholder = T.THEMA_KOP, T.THEMA_UITLEG, T.THEMA_INVOER
+        elif self._mode == "bron":
+            title, hint, placeholder = T.BRON_KOP, T.BRON_UITLEG, T.BRON_INVOER
         else:
             title, hint, placeholder = T.NIEUW_TITEL[self.kolom], T.NIEUW_UITLEG[self.kolom], T.TYP_HIER
         line.border_title, line.border_subtitle = Content(title), Content(hint)
         line.placeholder = placeholder
+        self._show_help()
+
+    def _show_help(self) -> None:
+        """The line under the capture line: the keys, the themes in use, or the source Enter picks."""
+        help_text = T.HULP_REGEL
         in_use = board.themes(self.session)
-        help_text = (
-            T.THEMAS_IN_GEBRUIK.format(themas=", ".join(in_use)) if self._mode == "thema" and in_use else T.HULP_REGEL
-        )
+        if self._mode == "thema" and in_use:
+            help_text = T.THEMAS_IN_GEBRUIK.format(themas=", ".join(in_use))
+        elif self._mode == "bron":
+            picked = self._picked_source()
+            help_text = T.BRON_GEKOZEN.format(bron=picked[1]) if picked else T.BRON_NIEUWE_TREND
         self.query_one("#hulp", Static).update(Content(help_text))
+
+    @on(CaptureLine.Changed)
+    def _typed(self) -> None:
+        if self._mode == "bron":
+            self._show_help()  # only what is shown: Enter works out its choice itself
 
     @on(CardColumn.Clicked)
     def _clicked(self, event: CardColumn.Clicked) -> None:
@@ -229,6 +245,9 @@ class KansenKnelpuntenView(StepView):
         if self._mode == "stemmen" and character is not None and character.isprintable() and not character.isdigit():
             self.notify(T.ALLEEN_CIJFERS, severity="warning")
             return True
+        if self._mode == "bron" and key in ("up", "down"):
+            self._step_source(-1 if key == "up" else 1)
+            return True
         command = _KEYS.get(key)
         if command is None:
             return False
@@ -273,7 +292,7 @@ class KansenKnelpuntenView(StepView):
             self._accept(self.line.value)
 
     def _accept(self, value: str) -> None:
-        if self._mode != "thema" and not value.strip() or not self.can_edit():
+        if self._mode not in ("thema", "bron") and not value.strip() or not self.can_edit():
             if self._mode != "nieuw" and not value.strip():
                 self.notify(T.ALLEEN_CIJFERS if self._mode == "stemmen" else T.LEGE_KAART, severity="warning")
             return
@@ -287,6 +306,12 @@ class KansenKnelpuntenView(StepView):
             if target is not None and target.stemmen != stemmen:
                 with self._change("stem", target.id):
                     target.stemmen = stemmen
+            return
+        if mode == "bron":
+            picked = self._picked_source()
+            self._set_mode("nieuw")
+            if target is not None:
+                self._set_source(target, picked[0] if picked else None, value)
             return
         if mode == "thema":
             self._set_mode("nieuw")
@@ -314,7 +339,7 @@ class KansenKnelpuntenView(StepView):
         value, mode, target = self.line.value, self._mode, self._target
         card = board.find(self.session, target)
         self._set_mode("nieuw")
-        if mode in ("stemmen", "thema") or not value.strip():
+        if mode in ("stemmen", "thema", "bron") or not value.strip():
             return
         if mode == "tekst" and card is not None and value.strip() == card.tekst:
             return  # nothing was changed
@@ -402,24 +427,42 @@ class KansenKnelpuntenView(StepView):
             self._set_mode("thema", card.id, card.thema)
 
     def action_source(self) -> None:
+        """The source is chosen in the line too: typing narrows the list, the arrows pick, Enter sets."""
         card = self._editable_card()
-        if card is None:
-            return
+        if card is not None:
+            self._bron = None
+            self._set_mode("bron", card.id)
+
+    def _source_options(self) -> list[tuple[str, str]]:
+        """(key, label) of every source a card can have."""
         options = [(f"v:{v.id}", T.BRON_OPTIE_VOORBEELD.format(titel=v.titel)) for v in self.session.voorbeelden]
         options += [(f"t:{i}", T.BRON_OPTIE_TREND.format(trend=t)) for i, t in enumerate(self.session.trends)]
         options.append(("eigen", T.BRON_OPTIE_EIGEN))
-        if card.bron is not None:
+        card = board.find(self.session, self._target)
+        if card is not None and card.bron is not None:
             options.append(("geen", T.GEEN_BRON))
-        prompt = ChoicePrompt(T.BRON_KOP, T.BRON_INVOER, T.BRON_UITLEG, options)
-        self.app.push_screen(prompt, partial(self._source_chosen, card.id))
+        return options
 
-    def _source_chosen(self, card_id: str, choice: Choice | None) -> None:
-        card = board.find(self.session, card_id)
-        if choice is None or card is None:
-            return
-        key = choice.key or ""
-        if choice.key is None:  # typed: a trend that is not in the list
-            trend = self.clean(choice.text)
+    def _source_matches(self) -> list[tuple[str, str]]:
+        needle = self.line.value.strip().casefold()
+        return [(key, label) for key, label in self._source_options() if needle in label.casefold()]
+
+    def _picked_source(self) -> tuple[str, str] | None:
+        """The option Enter takes now: the one picked with the arrows, else the first that matches."""
+        matches = self._source_matches()
+        return next((m for m in matches if m[0] == self._bron), matches[0] if matches else None)
+
+    def _step_source(self, delta: int) -> None:
+        matches = self._source_matches()
+        if matches:
+            picked = self._picked_source()
+            place = matches.index(picked) if picked in matches else 0
+            self._bron = matches[max(0, min(len(matches) - 1, place + delta))][0]
+        self._show_help()
+
+    def _set_source(self, card: Kaart, key: str | None, typed: str) -> None:
+        if key is None:  # nothing in the list matches: a trend that is not in the list
+            trend = self.clean(typed)
             if not trend:
                 return
             bron = Bron(soort="trend", trend=trend)
