@@ -176,6 +176,18 @@ def _group(name: str) -> Binding.Group | None:
     return Binding.Group(name, compact=True) if name else None
 
 
+def key_actions(scope: str, keymap: dict[str, str] | None = None) -> dict[str, str]:
+    """Key -> action for the commands of one scope, with a user keymap applied: for a widget that
+    handles its keys itself, in the order they arrive (the board's capture line)."""
+    keymap = keymap or {}
+    return {
+        key.strip(): c.action
+        for c in COMMANDS
+        if c.scope == scope and (keymap.get(c.id) or c.keys)
+        for key in (keymap.get(c.id) or c.keys).split(",")
+    }
+
+
 def palette_commands(scopes: Iterable[str]) -> list[Command]:
     """The commands of these scopes that the command palette offers, in table order."""
     wanted = set(scopes)

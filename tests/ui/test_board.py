@@ -611,6 +611,24 @@ async def test_deleting_a_card_chosen_for_evening_two_keeps_the_session_saveable
     assert on_disk(path).afsluiting.gekozen == ["k-01", "k-11"]
 
 
+async def test_a_board_key_rebound_in_the_keymap_works_in_the_line(sessions_dir, tmp_path, monkeypatch):
+    config = tmp_path / "config"
+    (config / "atelier").mkdir(parents=True)
+    (config / "atelier" / "toetsen.toml").write_text('[toetsen]\n"board.undo" = "ctrl+y"\n', encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    path = demo(sessions_dir)
+    app = AtelierApp(sessions_dir, open_path=path, step=STEP)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_board(pilot)
+        await pilot.press("delete", "ctrl+z")  # ctrl+z is no longer undo
+        await pilot.pause()
+        assert "Vooraf per project" not in seen(cards(view, "kans"))
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert "Vooraf per project" in seen(cards(view, "kans"))
+    assert len(on_disk(path).kaarten) == 20
+
+
 # --- Keys in help and footer -----------------------------------------------------------------
 
 

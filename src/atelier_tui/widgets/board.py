@@ -356,9 +356,13 @@ class CaptureLine(Input, inherit_bindings=False):
     MIN_LINES = 2
     MAX_LINES = 4
 
-    #: See ``CardColumn``: Textual's Input asks for a new layout of the screen on every key; here only
-    #: the line itself is repainted. Its height changes only when the text needs another line.
-    virtual_size = Reactive(Size(0, 0), layout=False, repaint=True)
+    #: Textual's Input asks for a new layout of the screen on every key, and repaints all of itself;
+    #: here a key repaints only the lines of text it changed (``_refresh_text``), so a key costs a
+    #: line of output, not the whole box. The height changes only when the text needs another line.
+    virtual_size = Reactive(Size(0, 0), layout=False, repaint=False)
+    value: Reactive[str] = Reactive("", init=False, repaint=False)
+    selection: Reactive[Selection] = Reactive(Selection.cursor(0), repaint=False)
+    _cursor_visible: Reactive[bool] = Reactive(True, repaint=False)
 
     DEFAULT_CSS = """
     CaptureLine {
@@ -379,6 +383,7 @@ class CaptureLine(Input, inherit_bindings=False):
         self._keys = keys
         self._command_keys = command_keys
         self._lines = self.MIN_LINES
+        self._shown: list[tuple] = []  # what each line of text shows now (see _refresh_text)
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return key not in self._command_keys and super().check_consume_key(key, character)
@@ -459,6 +464,35 @@ class CaptureLine(Input, inherit_bindings=False):
     def _watch_value(self, value: str) -> None:
         super()._watch_value(value)
         self._fit()
+        self._refresh_text()
+
+    def _watch_selection(self, selection: Selection) -> None:
+        super()._watch_selection(selection)
+        self._refresh_text()
+
+    def _watch__cursor_visible(self) -> None:
+        self._refresh_text()
+
+    def _refresh_text(self) -> None:
+        """Repaint the lines of text whose look changed (text, cursor or selection), no others."""
+        width = self.content_region.width
+        if not width or not self.is_mounted:
+            return
+        spans, row, column = self._wrapped()
+        top = self._top(len(spans), row)
+        cursor = self.has_focus and self._cursor_visible
+        selection = tuple(sorted(self.selection)) if not self.selection.is_empty else None
+        shown = [
+            (self.value[slice(*spans[i])], column if cursor and i == row else None, selection)
+            for i in range(top, min(top + self._lines, len(spans)))
+        ]
+        if not self.value:
+            shown = [(self.placeholder, cursor)]
+        rows = max(len(shown), len(self._shown))
+        changed = [y for y in range(rows) if y >= len(shown) or y >= len(self._shown) or shown[y] != self._shown[y]]
+        self._shown = shown
+        if changed:
+            self.refresh(*(Region(0, y, width, 1) for y in changed))
 
     def on_resize(self) -> None:
         self._fit()

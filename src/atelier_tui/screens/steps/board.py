@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from ...commands import COMMANDS, bindings
+from ...commands import bindings, key_actions, keymap_path, load_keymap
 from ...domain import board, hygiene
 from ...domain.session import Bron, Kaart, Kolom
 from ...domain.steps import Step
@@ -32,10 +32,6 @@ from .base import StepView
 
 KOLOMMEN = board.KOLOMMEN
 
-#: The board's keys (from the command table): key -> (action name, parameters).
-_KEYS: dict[str, tuple[str, tuple[object, ...]]] = {
-    key.strip(): parse(c.action)[1:] for c in COMMANDS if c.scope == "board" and c.keys for key in c.keys.split(",")
-}
 #: Commands on keys that can also be text or a cursor move: only while the line is empty.
 _ONLY_WHEN_EMPTY = {"column", "end", "vote", "tally", "delete", "move", "undo", "edit", "theme", "source"}
 
@@ -70,13 +66,16 @@ class KansenKnelpuntenView(StepView):
         self._target: str | None = None  # the card whose text or votes are being typed
         self._pending: set[str] = set()  # new cards whose save has not succeeded yet
         self._bron: str | None = None  # the source option picked with the arrows (its key)
+        # The board's keys, as the footer shows them (with the user's keymap): key -> (action, parameters).
+        keymap, _ = load_keymap(keymap_path())  # its problems are told once, by the app
+        self._keys = {key: parse(action)[1:] for key, action in key_actions("board", keymap).items()}
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="bord"):
             for kolom in KOLOMMEN:
                 yield BoardColumn(kolom, T.LEGE_KOLOM.format(soort=T.KOLOM_TITEL[kolom].lower()), id=kolom)
         with Vertical(id="invoer", classes="facilitator-only"):
-            yield CaptureLine(self._key, frozenset(_KEYS), id="regel")
+            yield CaptureLine(self._key, frozenset(self._keys), id="regel")
             yield Static(Content(T.HULP_REGEL), id="hulp")
         yield Static(id="wacht")
 
@@ -248,7 +247,7 @@ class KansenKnelpuntenView(StepView):
         if self._mode == "bron" and key in ("up", "down"):
             self._step_source(-1 if key == "up" else 1)
             return True
-        command = _KEYS.get(key)
+        command = self._keys.get(key)
         if command is None:
             return False
         name, params = command
