@@ -6,6 +6,9 @@ import errno
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
 from textual import events
 
 from atelier_tui.app import AtelierApp
@@ -18,7 +21,7 @@ from atelier_tui.store import atomic
 from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir, open_session
 from atelier_tui.teksten import board as T
-from atelier_tui.widgets.board import CaptureLine, CardColumn, GroupHeader
+from atelier_tui.widgets.board import CaptureLine, CardColumn, GroupHeader, wrap_spans
 
 from .screen import screen_text, wait_until
 
@@ -701,3 +704,18 @@ def test_snapshot_board_80x24(sessions_dir, snap_compare):
 
 def test_snapshot_board_grouped_by_theme_120x40(sessions_dir, snap_compare):
     assert snap_compare(_snapshot_app(sessions_dir), terminal_size=(120, 40), run_before=_grouped)
+
+
+# --- Wrapping --------------------------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("ab cdé 中"), max_size=120), width=st.integers(min_value=1, max_value=30))
+def test_wrapping_keeps_every_character_and_fits_the_width(text, width):
+    """The card and the capture line wrap alike: no character lost, no line wider than the card."""
+    spans = wrap_spans(text, width)
+    assert "".join(text[a:b] for a, b in spans) == text
+    assert all(a < b for a, b in spans) or text == ""
+    for a, b in spans:
+        line = text[a:b].rstrip(" ")
+        assert cell_len(line) <= width or len(line) == 1  # one wide character on a narrow line

@@ -349,7 +349,8 @@ class CaptureLine(Input, inherit_bindings=False):
     ``keys`` callback it was handed: a command, or not); otherwise the key edits the text. No key
     waits for a focus change or overtakes another, so a burst gives the same result as slow typing.
 
-    The text wraps over 2 to 4 lines, as wide as a card. A pasted text with line breaks is kept
+    The text wraps over 2 to 4 lines (the box grows with it; a longer text scrolls to the cursor),
+    so a long sentence can be read back before Enter. A pasted text with line breaks is kept
     whole, its line breaks as spaces. Enter and the other commands belong to the board.
     """
 

@@ -1,5 +1,12 @@
 """Step "Kansen en knelpunten": the two-column board of cards, with votes, themes and sources.
 
+Keys: the capture line under the board has the keys from the board's first frame on and hands
+each one here (``_key``) before the next: letters, digits and punctuation are text; the board's
+commands are on keys that never start a word (Enter, Tab, arrows, Ctrl+…), and the ones that can
+also be text (+ − = < > Del, Home/End, ←→) only while the line is empty. A text, a card's new
+text, its votes, its theme and its source are all typed in that line (``Mode``), so no key ever
+depends on a focus change. The rules themselves (undo, places, themes) are in ``domain.board``.
+
 Every change goes through ``_change()``: it notes what the cards were before (for undo), stamps
 ``gewijzigd`` on what changed, saves, and only then redraws. A new card that could not be saved
 stays in the session in memory (the shell retries the save) but is kept off the board until it is
