@@ -90,20 +90,20 @@ COMMANDS: tuple[Command, ...] = (
     Command("records.down", "shift+down", "move(1)", T.LIJST_OMLAAG, footer=False),
     Command("details.edit", "e,enter", "edit", T.BEWERK_GEGEVENS),
     # Kansen en knelpunten.
-    Command("board.new", "n", "new", TB.NIEUW, priority=True),
-    Command("board.edit", "e,enter", "edit", TB.AANPASSEN, display="e/Enter", priority=True),
-    Command("board.delete", "d,delete", "delete", TB.WEGHALEN),
-    Command("board.undo", "u", "undo", TB.ONGEDAAN),
+    # The board holds the keys in its capture line: letters and digits are always text; the
+    # commands are on keys that never start a word, and some only while the line is empty.
+    Command("board.submit", "enter", "submit", TB.OP_HET_BORD),
+    Command("board.switch", "tab,shift+tab", "switch", TB.ANDERE_KOLOM, display="Tab"),
+    Command("board.cancel", "escape", "cancel", TB.WEGLEGGEN, footer=False),
+    Command("board.edit", "ctrl+e", "edit", TB.AANPASSEN),
+    Command("board.delete", "delete", "delete", TB.WEGHALEN),
+    Command("board.undo", "ctrl+z", "undo", TB.ONGEDAAN),
     Command("board.vote_up", "plus", "vote(1)", TB.STEM_ERBIJ, group=_STEM),
     Command("board.vote_down", "minus", "vote(-1)", TB.STEM_ERAF, group=_STEM),
-    # One binding per digit, the digit being the action's parameter; help shows one line "0-9".
-    *(
-        Command(f"board.tally{d}", str(d), f"tally({d})", "" if d else TB.STEMMEN_TYPEN, footer=False, display="0-9")
-        for d in range(10)
-    ),
-    Command("board.theme", "g", "theme", TB.THEMA),
-    Command("board.source", "b", "source", TB.BRON, footer=False),
-    Command("board.grouped", "t", "grouped", TB.PER_THEMA),
+    Command("board.tally", "equals_sign", "tally", TB.STEMMEN_TYPEN, footer=False),
+    Command("board.theme", "ctrl+t", "theme", TB.THEMA),
+    Command("board.source", "ctrl+o", "source", TB.BRON, footer=False),
+    Command("board.grouped", "ctrl+g", "grouped", TB.PER_THEMA, footer=False),
     Command("board.to_knelpunten", "greater_than_sign", "move('knelpunt')", TB.NAAR_KNELPUNTEN, footer=False),
     Command("board.to_kansen", "less_than_sign", "move('kans')", TB.NAAR_KANSEN, footer=False),
     Command("board.up", "shift+up", "reorder(-1)", TB.OMHOOG, footer=False),
@@ -114,9 +114,6 @@ COMMANDS: tuple[Command, ...] = (
     Command("board.next", "down", "cursor(1)", TB.VOLGENDE_KAART, footer=False),
     Command("board.first", "home", "end(False)", TB.EERSTE_KAART, footer=False),
     Command("board.last", "end", "end(True)", TB.LAATSTE_KAART, footer=False),
-    Command("editor.cancel", "escape", "cancel", TB.ANNULEREN),
-    Command("prompt.cancel", "escape", "cancel", TB.ANNULEREN),
-    Command("prompt.list", "down", "to_list", TB.NAAR_LIJST, footer=False),
     # Afsluiting.
     Command("afsluiting.automatic", "a", "automatic", T.AFS_AUTOMATISCH),
     Command("afsluiting.more", "plus,equals_sign", "top(1)", T.AFS_MEER),
@@ -183,6 +180,18 @@ def bindings(scope: str) -> list[Binding]:
 @cache
 def _group(name: str) -> Binding.Group | None:
     return Binding.Group(name, compact=True) if name else None
+
+
+def key_actions(scope: str, keymap: dict[str, str] | None = None) -> dict[str, str]:
+    """Key -> action for the commands of one scope, with a user keymap applied: for a widget that
+    handles its keys itself, in the order they arrive (the board's capture line)."""
+    keymap = keymap or {}
+    return {
+        key.strip(): c.action
+        for c in COMMANDS
+        if c.scope == scope and (keymap.get(c.id) or c.keys)
+        for key in (keymap.get(c.id) or c.keys).split(",")
+    }
 
 
 def palette_commands(scopes: Iterable[str]) -> list[Command]:

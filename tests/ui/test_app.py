@@ -224,7 +224,7 @@ async def test_a_card_being_typed_is_kept_when_the_app_stops(sessions_dir):
         await _wait_for_session(pilot)
         for _ in range(5):
             await pilot.pause()
-        await pilot.press("n", *"Nog niet bevestigd")
+        await pilot.press(*"Nog niet bevestigd")  # the board types into its line at once
         await pilot.pause()
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -240,7 +240,7 @@ async def test_a_card_being_typed_is_kept_when_the_step_changes(sessions_dir):
         screen = await _wait_for_session(pilot)
         for _ in range(5):
             await pilot.pause()
-        await pilot.press("n", *"Half af")
+        await pilot.press(*"Half af")  # the board types into its line at once
         await pilot.pause()
         screen.go_to("afsluiting")  # as the command palette does
         for _ in range(5):

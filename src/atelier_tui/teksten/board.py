@@ -4,10 +4,9 @@ from __future__ import annotations
 
 # Columns
 KOLOM_TITEL = {"kans": "Kansen", "knelpunt": "Knelpunten"}
-KOLOM_ENKELVOUD = {"kans": "kans", "knelpunt": "knelpunt"}
 AANTAL_KAARTEN = "{n} kaarten"
 EEN_KAART = "1 kaart"
-LEGE_KOLOM = "Nog geen {soort}. Druk op n om er een op te schrijven."
+LEGE_KOLOM = "Nog geen {soort}. Typ onderaan wat er gezegd wordt en druk op Enter."
 ZONDER_THEMA = "Zonder thema"
 
 # How a card shows its source
@@ -19,14 +18,16 @@ BRON_KORT = {
 ONBEKEND_VOORBEELD = "een voorbeeld"
 
 # Keys (footer and help). The footer shows the short ones; the help lists them all.
-NIEUW = "Nieuw"
+OP_HET_BORD = "Op het bord"
+ANDERE_KOLOM = "Andere kolom"
+WEGLEGGEN = "Tekst wegleggen"
 AANPASSEN = "Aanpassen"
 WEGHALEN = "Weghalen"
 ONGEDAAN = "Ongedaan maken"
 STEM_ERBIJ = "Stem erbij"
 STEM_ERAF = "Stem eraf"
 STEMMEN = "Stemmen"
-STEMMEN_TYPEN = "Aantal stemmen typen (1 en 2 snel na elkaar = 12)"
+STEMMEN_TYPEN = "Aantal stemmen typen"
 THEMA = "Thema"
 PER_THEMA = "Per thema"
 BRON = "Bron"
@@ -40,24 +41,38 @@ EERSTE_KAART = "Eerste kaart"
 LAATSTE_KAART = "Laatste kaart"
 OMHOOG = "Kaart omhoog schuiven"
 OMLAAG = "Kaart omlaag schuiven"
-ANNULEREN = "Annuleren"
-NAAR_LIJST = "Naar de lijst"
 
-# Typing a card
-NIEUWE_KAART_TITEL = "Nieuwe {soort} · Enter bewaart · Esc annuleert"
-KAART_AANPASSEN_TITEL = "Kaart aanpassen · Enter bewaart · Esc annuleert"
+# Typing a card: the capture line under the board. Titles built from a noun follow its article:
+# "het knelpunt" gives "Nieuw knelpunt", "de kans" gives "Nieuwe kans".
+NIEUW_TITEL = {"kans": "Nieuwe kans", "knelpunt": "Nieuw knelpunt"}
+NIEUW_UITLEG = {
+    "kans": "Enter bewaart · Tab: knelpunt",
+    "knelpunt": "Enter bewaart · Tab: kans",
+}
+KAART_AANPASSEN_TITEL = "Kaart aanpassen"
+AANPASSEN_UITLEG = "Enter bewaart · Esc: wegleggen"
+STEMMEN_TITEL = "Stemmen voor deze kaart (nu {n})"
+STEMMEN_UITLEG = "Enter bewaart · Esc annuleert"
+STEMMEN_PLACEHOLDER = "Typ het aantal, bijvoorbeeld 12"
+ALLEEN_CIJFERS = "Typ alleen cijfers voor het aantal stemmen."
 TYP_HIER = "Typ wat er gezegd wordt…"
-LEGE_KAART = "Een kaart kan niet leeg zijn. Wilt u hem weghalen? Druk dan op d."
+HULP_REGEL = (
+    "Lege regel: ↑↓ kaart kiezen · + − stem · = aantal stemmen · Del weghalen · Ctrl+E aanpassen · F1 alle toetsen"
+)
+LEGE_KAART = "Een kaart kan niet leeg zijn. Wilt u hem weghalen? Maak de regel leeg en druk op Del."
+EERST_REGEL = "Er staat nog tekst in de regel. Druk eerst op Enter (op het bord) of Esc (wegleggen)."
+WEGGELEGD = "De tekst is weggelegd. Ctrl+Z haalt hem terug."
+TERUG_IN_REGEL = "De weggelegde tekst staat weer in de regel."
 WACHT_OP_OPSLAAN = "Nog niet opgeslagen (Atelier probeert het steeds opnieuw): ‘{tekst}’"
 KAART_BEWAARD = "De kaart is alsnog opgeslagen en staat nu op het bord."
 
 # Messages after a change
 GEEN_KAART = "Er is nog geen kaart gekozen."
-VERWIJDERD = "Kaart weggehaald. Druk op u om hem terug te zetten."
+VERWIJDERD = "Kaart weggehaald. Ctrl+Z zet hem terug."
 NIETS_ONGEDAAN = "Er is niets meer om ongedaan te maken."
 ONGEDAAN_GEDAAN = "Ongedaan gemaakt: {wat}."
 AL_IN_KOLOM = "Deze kaart staat al bij de {kolom}."
-ANDER_THEMA = "Schuiven tussen thema's kan niet in deze weergave. Druk op t om de thema's los te laten."
+ANDER_THEMA = "Schuiven tussen thema's kan niet in deze weergave. Ctrl+G laat de thema's los."
 
 # What a change was, for the undo message
 WIJZIGING = {
@@ -73,14 +88,16 @@ WIJZIGING = {
 
 # Choosing a theme
 THEMA_KOP = "Thema van deze kaart"
-THEMA_INVOER = "Typ een nieuw thema, of kies hieronder een bestaand thema"
-THEMA_UITLEG = "Enter bewaart wat u typt · pijl omlaag kiest uit de lijst · Esc annuleert"
-GEEN_THEMA = "Geen thema"
+THEMA_INVOER = "Typ het thema"
+THEMA_UITLEG = "Enter bewaart · leeg: geen thema · Esc annuleert"
+THEMAS_IN_GEBRUIK = "In gebruik: {themas}"
 
 # Choosing a source
 BRON_KOP = "Waar komt deze kaart vandaan?"
-BRON_INVOER = "Typ een andere trend, of kies hieronder"
-BRON_UITLEG = "Enter bewaart de getypte trend · pijl omlaag kiest uit de lijst · Esc annuleert"
+BRON_INVOER = "Typ een deel van de naam, of een nieuwe trend"
+BRON_UITLEG = "↑↓ kiest · Enter bewaart · Esc annuleert"
+BRON_GEKOZEN = "Enter kiest: {bron}   (↑↓ voor een andere)"
+BRON_NIEUWE_TREND = "Niets in de lijst past: Enter bewaart wat u typt als trend."
 BRON_OPTIE_VOORBEELD = "Voorbeeld: {titel}"
 BRON_OPTIE_TREND = "Trend: {trend}"
 BRON_OPTIE_EIGEN = "Eigen ervaring"

@@ -1,9 +1,9 @@
 """The card board: columns of cards that stay fast with a thousand cards.
 
 A ``CardColumn`` is one widget that draws only the lines that are on screen (Textual's Line API),
-so the number of widgets never grows with the number of cards. A ``BoardColumn`` puts a header,
-a ``CardColumn`` and an inline ``CardEditor`` together. ``ChoicePrompt`` is the small dialog to
-pick a theme or a source, or type a new one.
+so the number of widgets never grows with the number of cards. A ``BoardColumn`` puts a header
+and a ``CardColumn`` together. ``CaptureLine`` is the one line the facilitator types in: it has
+the keys from the board's first frame on.
 
 The widgets know nothing about sessions: they show ``CardFace`` and ``GroupHeader`` rows that the
 step view builds. Every text is shown literally: user text is never read as markup.
@@ -12,24 +12,26 @@ step view builds. Every text is shown literally: user text is never read as mark
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.segment import Segment
-from textual import events, on
+from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.geometry import Region, Size
+from textual.geometry import Offset, Region, Size
 from textual.message import Message
 from textual.reactive import Reactive
-from textual.screen import ModalScreen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
-from textual.widgets import Input, Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
+from textual.widgets.input import Selection
 
-from ..commands import bindings
 from ..teksten import board as T
 
 BAR = "▌"
@@ -59,7 +61,7 @@ class GroupHeader:
 Row = CardFace | GroupHeader
 
 
-class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
+class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
     """One column of cards, drawn line by line: only the visible lines are ever rendered.
 
     Each row (card or theme header) is laid out once per width as a few lines of ``Content``
@@ -87,7 +89,7 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
     }
     CardColumn > .card { background: $panel; color: $text; }
     CardColumn > .card--selected { background: $primary 30%; color: $text; }
-    CardColumn:focus > .card--selected { background: $primary 75%; }
+    CardColumn.-actief > .card--selected { background: $primary 75%; }
     CardColumn > .card--bar { color: $success; }
     CardColumn.-knelpunt > .card--bar { color: $error; }
     CardColumn > .card--votes { background: $accent; color: $text; text-style: bold; }
@@ -226,7 +228,9 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
             left = (left + detail).truncate(room, ellipsis=True)
             return [Content.assemble(left, " " * (width - left.cell_length - votes.cell_length - 1), votes)]
         bar = Content.styled(BAR, "card--bar")
-        lines = [Content.assemble(bar, " ", line) for line in Content(row.tekst).wrap(inner)]
+        lines = [
+            Content.assemble(bar, " ", Content(row.tekst[a:b].rstrip(" "))) for a, b in wrap_spans(row.tekst, inner)
+        ]
         lines.append(Content.assemble(bar, " ", self._meta_line(row, inner)))
         lines.append(Content(""))  # the gap between cards
         return lines
@@ -299,61 +303,283 @@ class CardColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
 
-class CardEditor(Input):
-    """The inline input to write or change a card. Enter posts ``Input.Submitted``.
+def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
+    """Where ``text`` breaks into lines of at most ``width`` cells: (start, end) per line.
 
-    Textual's Input sets its virtual size on every keystroke, and that reactive asks for a new
-    layout of the whole screen, which repaints both card columns: with a full board each key then
-    costs ~30 ms and ~5 KB of output. The editor has a fixed size, so here the virtual size only
-    needs a repaint of the editor itself.
+    Breaks after a space where it can, inside a word only when the word is longer than a line.
+    A space at a break stays at the end of its line (drawn as nothing). The card and the capture
+    line both wrap with this, so a text being typed is as tall as the card it becomes.
+    """
+    width = max(width, 1)
+    spans: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while start < n:
+        cells, i, space = 0, start, -1
+        while i < n:
+            w = cell_len(text[i])
+            if cells + w > width:
+                break
+            cells += w
+            if text[i] == " ":
+                space = i
+            i += 1
+        if i >= n:
+            spans.append((start, n))
+            break
+        if text[i] == " ":
+            end = i + 1
+        elif space >= start:
+            end = space + 1
+        else:
+            end = max(i, start + 1)
+        spans.append((start, end))
+        start = end
+    return spans or [(0, 0)]
+
+
+#: The keys of Textual's Input (cursor moves, deletes, copy and paste), handled in order in ``_on_key``.
+_EDIT_KEYS = {key.strip(): b.action for b in Input.BINDINGS if isinstance(b, Binding) for key in b.key.split(",")}
+
+
+class CaptureLine(Input, inherit_bindings=False):
+    """The line on the board where the facilitator types what the room says.
+
+    It holds the keys from the first frame of the board and never gives them away: every key is
+    handled here, in the order it arrived, before the next one. First the board decides (the
+    ``keys`` callback it was handed: a command, or not); otherwise the key edits the text. No key
+    waits for a focus change or overtakes another, so a burst gives the same result as slow typing.
+
+    The text wraps over 2 to 4 lines (the box grows with it; a longer text scrolls to the cursor),
+    so a long sentence can be read back before Enter. A pasted text with line breaks is kept
+    whole, its line breaks as spaces. Enter and the other commands belong to the board.
     """
 
-    virtual_size = Reactive(Size(0, 0), layout=False, repaint=True)
+    MIN_LINES = 2
+    MAX_LINES = 4
+
+    #: Textual's Input asks for a new layout of the screen on every key, and repaints all of itself;
+    #: here a key repaints only the lines of text it changed (``_refresh_text``), so a key costs a
+    #: line of output, not the whole box. The height changes only when the text needs another line.
+    virtual_size = Reactive(Size(0, 0), layout=False, repaint=False)
+    value: Reactive[str] = Reactive("", init=False, repaint=False)
+    selection: Reactive[Selection] = Reactive(Selection.cursor(0), repaint=False)
+    _cursor_visible: Reactive[bool] = Reactive(True, repaint=False)
 
     DEFAULT_CSS = """
-    CardEditor { display: none; border: round $accent; height: 3; }
-    CardEditor:focus { border: round $accent; }
-    CardEditor.-open { display: block; }
+    CaptureLine {
+        width: 1fr; height: 4; padding: 0 1; background: $surface;
+        border: round $success; border-title-color: $text; border-subtitle-color: $text-muted;
+    }
+    CaptureLine:focus { border: round $success; background-tint: $foreground 3%; }
+    CaptureLine.-knelpunt, CaptureLine.-knelpunt:focus { border: round $error; }
+    CaptureLine.-wijzig, CaptureLine.-wijzig:focus { border: round $accent; }
     """
-    BINDINGS = bindings("editor")
 
-    class Cancelled(Message):
-        """Escape: the typing is abandoned."""
-
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(
+        self, keys: Callable[[str, str | None], bool], command_keys: frozenset[str], *, id: str | None = None
+    ) -> None:
+        """``keys`` runs the board command on a key (True) or not (False); ``command_keys`` are the keys
+        that can be a command, shown in the footer and help even when they are also text."""
         super().__init__(placeholder=T.TYP_HIER, id=id, select_on_focus=False)
+        self._keys = keys
+        self._command_keys = command_keys
+        self._lines = self.MIN_LINES
+        self._shown: list[tuple] = []  # what each line of text shows now (see _refresh_text)
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return key not in self._command_keys and super().check_consume_key(key, character)
+
+    class StepKey(Message):
+        """Page Up/Down in the line: the facilitator wants the previous or next step.
+
+        The session screen keeps the step keys away from text fields (so that "[" and "]" stay
+        text), so the line says it with this message, for the session screen to handle.
+        """
+
+        def __init__(self, delta: int) -> None:
+            super().__init__()
+            self.delta = delta
+
+    # Keys: all of them here, in order -------------------------------------------------------------
+
+    async def _on_key(self, event: events.Key) -> None:
+        self._restart_blink()
+        if event.key in ("pagedown", "pageup"):
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.StepKey(1 if event.key == "pagedown" else -1))
+            return
+        if self._keys(event.key, event.character):
+            event.stop()
+            event.prevent_default()
+            return
+        action = _EDIT_KEYS.get(event.key)
+        if action is not None and action != "submit":
+            event.stop()
+            event.prevent_default()
+            await self.run_action(action)
+            return
+        await super()._on_key(event)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """A pasted text is kept whole: its line breaks become spaces."""
+        event.stop()
+        event.prevent_default()  # not Input's own paste, which keeps the first line only
+        self.insert_typed(event.text)
+
+    def action_paste(self) -> None:
+        self.insert_typed(self.app.clipboard)
+
+    def insert_typed(self, text: str) -> None:
+        text = " ".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+        if not text:
+            return
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *self.selection)
+
+    def set_text(self, value: str, *, select: bool = False) -> None:
+        """Show ``value`` with the cursor at its end; ``select``: typing replaces it."""
+        self.value = value
+        self.selection = Selection(0, len(value)) if select else Selection.cursor(len(value))
+
+    # Wrapping and drawing -------------------------------------------------------------------------
+
+    def _wrapped(self) -> tuple[list[tuple[int, int]], int, int]:
+        """The lines of the text, and the line and cell of the cursor."""
+        width = max(self.content_region.width, 1)
+        spans = wrap_spans(self.value, width)
+        cursor = self.cursor_position
+        row = next((i for i, (a, b) in enumerate(spans) if a <= cursor < b), len(spans) - 1)
+        start, end = spans[row]
+        column = cell_len(self.value[start:cursor])
+        if column >= width:  # the cursor after a full last line: on a line of its own
+            spans.append((end, end))
+            row, column = row + 1, 0
+        return spans, row, column
+
+    def _top(self, rows: int, row: int) -> int:
+        return max(0, min(row - self._lines + 1, rows - self._lines))
+
+    def _watch_value(self, value: str) -> None:
+        super()._watch_value(value)
+        self._fit()
+        self._refresh_text()
+
+    def _watch_selection(self, selection: Selection) -> None:
+        super()._watch_selection(selection)
+        self._refresh_text()
+
+    def _watch__cursor_visible(self) -> None:
+        self._refresh_text()
+
+    def _refresh_text(self) -> None:
+        """Repaint the lines of text whose look changed (text, cursor or selection), no others."""
+        width = self.content_region.width
+        if not width or not self.is_mounted:
+            return
+        spans, row, column = self._wrapped()
+        top = self._top(len(spans), row)
+        cursor = self.has_focus and self._cursor_visible
+        selection = tuple(sorted(self.selection)) if not self.selection.is_empty else None
+        shown = [
+            (self.value[slice(*spans[i])], column if cursor and i == row else None, selection)
+            for i in range(top, min(top + self._lines, len(spans)))
+        ]
+        if not self.value:
+            shown = [(self.placeholder, cursor)]
+        rows = max(len(shown), len(self._shown))
+        changed = [y for y in range(rows) if y >= len(shown) or y >= len(self._shown) or shown[y] != self._shown[y]]
+        self._shown = shown
+        if changed:
+            self.refresh(*(Region(0, y, width, 1) for y in changed))
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as the text (2 to 4 lines): a new height only when the number of lines changes."""
+        if not self.content_region.width:
+            return
+        spans, _, _ = self._wrapped()
+        lines = max(self.MIN_LINES, min(self.MAX_LINES, len(spans)))
+        if lines != self._lines:
+            self._lines = lines
+            self.styles.height = lines + 2  # the border
 
     @property
-    def is_open(self) -> bool:
-        return self.has_class("-open")
+    def cursor_screen_offset(self) -> Offset:
+        x, y, _, _ = self.content_region
+        spans, row, column = self._wrapped()
+        return Offset(x + column, y + row - self._top(len(spans), row))
 
-    def open(self, title: str, value: str = "") -> None:
-        self.border_title = Content(title)
-        self.value = value
-        self.cursor_position = len(value)
-        self.add_class("-open")
-        # Focus at once (not after a refresh): a key typed right after opening must land here.
-        self.screen.set_focus(self)
+    def render_line(self, y: int) -> Strip:
+        width = self.content_region.width
+        style = self.rich_style
+        if not self.value:
+            if y != 0:
+                return Strip.blank(width, style)
+            text = Text(self.placeholder, end="", style=self.get_component_rich_style("input--placeholder"))
+            if self.has_focus and self._cursor_visible:
+                text = Text(" ", end="") + text if not self.placeholder else text
+                text.stylize(self.get_component_rich_style("input--cursor"), 0, 1)
+            return self._line(text, width).apply_style(style)
+        spans, row, column = self._wrapped()
+        index = self._top(len(spans), row) + y
+        if index >= len(spans):
+            return Strip.blank(width, style)
+        start, end = spans[index]
+        text = Text(self.value[start:end], end="")
+        if self.has_focus:
+            if not self.selection.is_empty:
+                a, b = sorted(self.selection)
+                if a < end and b > start:
+                    text.stylize(
+                        self.get_component_rich_style("input--selection"), max(a, start) - start, min(b, end) - start
+                    )
+            if self._cursor_visible and index == row:
+                at = self.cursor_position - start
+                if at >= len(text):
+                    text.pad_right(1)
+                text.stylize(self.get_component_rich_style("input--cursor"), at, at + 1)
+        return self._line(text, width).apply_style(style)
 
-    def close(self) -> None:
-        self.remove_class("-open")
-        self.value = ""
+    def _line(self, text: Text, width: int) -> Strip:
+        text.no_wrap, text.overflow = True, "crop"
+        options = self.app.console_options.update_width(max(width, 1))
+        return Strip(self.app.console.render(text, options)).crop(0, width).extend_cell_length(width)
 
-    def action_cancel(self) -> None:
-        self.post_message(self.Cancelled())
+    async def _on_mouse_down(self, event: events.MouseDown) -> None:
+        """A click puts the cursor there (on the line it hit)."""
+        event.prevent_default()
+        self._pause_blink(visible=True)
+        offset = event.get_content_offset_capture(self)
+        spans, row, _ = self._wrapped()
+        index = min(self._top(len(spans), row) + max(offset.y, 0), len(spans) - 1)
+        start, end = spans[index]
+        cells, position = 0, start
+        while position < end and cells + cell_len(self.value[position]) <= offset.x:
+            cells += cell_len(self.value[position])
+            position += 1
+        self.selection = Selection.cursor(position)
+        self._selecting = True
+        self.capture_mouse()
+
+    async def _on_mouse_move(self, event: events.MouseMove) -> None:
+        event.prevent_default()  # selecting with the mouse across wrapped lines is not offered
 
 
 class BoardColumn(Vertical):
-    """A column of the board: a header, the cards, and the inline editor underneath."""
+    """A column of the board: a header and the cards."""
 
     DEFAULT_CSS = """
     BoardColumn { width: 1fr; height: 1fr; background: $surface; }
-    /* A rule on the column itself, so that Textual restyles the header when the focus moves. */
-    BoardColumn:focus-within { background: $surface; }
+    /* The column in use (class -actief, set by the board): its header lights up. */
     BoardColumn > .column-header { height: 1; padding: 0 1; background: $success-muted; color: $text; }
     BoardColumn.-knelpunt > .column-header { background: $error-muted; }
-    BoardColumn:focus-within > .column-header { background: $success; }
-    BoardColumn.-knelpunt:focus-within > .column-header { background: $error; }
+    BoardColumn.-actief > .column-header { background: $success; }
+    BoardColumn.-knelpunt.-actief > .column-header { background: $error; }
     """
 
     def __init__(self, kind: str, empty_text: str, *, id: str | None = None) -> None:
@@ -364,105 +590,11 @@ class BoardColumn(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(classes="column-header")
         yield CardColumn(self._empty_text, classes=f"-{self.kind}")
-        yield CardEditor()
 
     @property
     def cards(self) -> CardColumn:
         return self.query_one(CardColumn)
 
-    @property
-    def editor(self) -> CardEditor:
-        return self.query_one(CardEditor)
-
     def set_title(self, title: str, detail: str) -> None:
         header = Content.assemble((title.upper(), "bold"), "  ", detail)
         self.query_one(".column-header", Static).update(header, layout=False)  # always one line
-
-
-# --- Choosing from a list, or typing something new -------------------------------------------
-
-
-@dataclass(frozen=True)
-class Choice:
-    """The answer of a ``ChoicePrompt``: the key of a chosen option, or a typed text."""
-
-    key: str | None = None
-    text: str = ""
-
-
-class ChoicePrompt(ModalScreen[Choice | None]):
-    """A small dialog: type something new (Enter), or go down into the list and pick one.
-
-    Typing also filters the list. Escape dismisses with None.
-    """
-
-    DEFAULT_CSS = """
-    ChoicePrompt { align: center middle; }
-    ChoicePrompt > Vertical {
-        width: 72; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 1 2;
-    }
-    ChoicePrompt .prompt-title { text-style: bold; margin-bottom: 1; }
-    ChoicePrompt OptionList { height: auto; max-height: 12; margin-top: 1; }
-    ChoicePrompt .prompt-hint { color: $text-muted; margin-top: 1; }
-    """
-    BINDINGS = bindings("prompt")
-
-    def __init__(self, title: str, placeholder: str, hint: str, options: list[tuple[str, str]]) -> None:
-        super().__init__()
-        self._title = title
-        self._placeholder = placeholder
-        self._hint = hint
-        self._options = options  # (key, label)
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(Content(self._title), classes="prompt-title")
-            yield Input(placeholder=self._placeholder, max_length=200)
-            yield OptionList()
-            yield Static(Content(self._hint), classes="prompt-hint")
-
-    def _filtered(self, typed: str) -> list[Option]:
-        needle = typed.strip().casefold()
-        return [
-            Option(Content(label), id=str(i))
-            for i, (_, label) in enumerate(self._options)
-            if needle in label.casefold()
-        ]
-
-    def on_mount(self) -> None:
-        self._show_options("")
-
-    @on(Input.Changed)
-    def _filter(self, event: Input.Changed) -> None:
-        self._show_options(event.value)
-
-    def _show_options(self, typed: str) -> None:
-        options = self.query_one(OptionList)
-        options.set_options(self._filtered(typed))
-        options.display = options.option_count > 0
-
-    @on(Input.Submitted)
-    def _typed(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.value.strip():
-            self.dismiss(Choice(text=event.value))
-
-    @on(OptionList.OptionSelected)
-    def _picked(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(Choice(key=self._options[int(event.option.id or 0)][0]))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "to_list":
-            return isinstance(self.focused, Input)
-        return True
-
-    def action_to_list(self) -> None:
-        options = self.query_one(OptionList)
-        if options.option_count:
-            self.set_focus(options)  # at once, so that a quick Enter already picks from the list
-            options.highlighted = 0
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

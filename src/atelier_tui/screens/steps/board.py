@@ -1,5 +1,12 @@
 """Step "Kansen en knelpunten": the two-column board of cards, with votes, themes and sources.
 
+Keys: the capture line under the board has the keys from the board's first frame on and hands
+each one here (``_key``) before the next: letters, digits and punctuation are text; the board's
+commands are on keys that never start a word (Enter, Tab, arrows, Ctrl+…), and the ones that can
+also be text (+ − = < > Del, Home/End, ←→) only while the line is empty. A text, a card's new
+text, its votes, its theme and its source are all typed in that line (``Mode``), so no key ever
+depends on a focus change. The rules themselves (undo, places, themes) are in ``domain.board``.
+
 Every change goes through ``_change()``: it notes what the cards were before (for undo), stamps
 ``gewijzigd`` on what changed, saves, and only then redraws. A new card that could not be saved
 stays in the session in memory (the shell retries the save) but is kept off the board until it is
@@ -8,71 +15,49 @@ on disk; a line under the board says it is waiting.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from functools import partial
+from dataclasses import replace
+from typing import Literal
 
 from textual import on
+from textual.actions import parse
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
-from ...commands import bindings
-from ...domain import hygiene
+from ...commands import bindings, key_actions, keymap_path, load_keymap
+from ...domain import board, hygiene
 from ...domain.session import Bron, Kaart, Kolom
 from ...domain.steps import Step
 from ...domain.types import now_utc
 from ...teksten import board as T
-from ...widgets.board import BoardColumn, CardColumn, CardEditor, CardFace, Choice, ChoicePrompt, GroupHeader, Row
+from ...widgets.board import BoardColumn, CaptureLine, CardColumn, CardFace, GroupHeader, Row
 from ...widgets.owner import SaveState, SessionOwner
 from .base import StepView
 
-KOLOMMEN: tuple[Kolom, Kolom] = ("kans", "knelpunt")
-#: Digits typed within this many seconds of each other make one number (1 then 2 = 12).
-TALLY_SECONDS = 1.0
-TALLY_DIGITS = 3
-#: How many changes ``u`` can take back.
-UNDO_LIMIT = 200
+KOLOMMEN = board.KOLOMMEN
 
-#: The fields of a card that a change can touch, and undo puts back.
-_FIELDS = ("kolom", "tekst", "volgorde", "stemmen", "thema", "bron")
-_NEW = "__nieuw__"
+#: Commands on keys that can also be text or a cursor move: only while the line is empty.
+_ONLY_WHEN_EMPTY = {"column", "end", "vote", "tally", "delete", "move", "undo", "edit", "theme", "source"}
 
-
-def _state(card: Kaart) -> tuple:
-    return tuple(getattr(card, name) for name in _FIELDS)
-
-
-@dataclass
-class _UndoStep:
-    what: str  # a key of T.WIJZIGING
-    subject: str | None  # the card the change was about; selected again after undo
-    #: card id -> (the card, its fields before the change), or None for a card that was added.
-    before: dict[str, tuple[Kaart, tuple] | None]
-    #: the facilitator's own choice for evening 2 (it names cards, so a delete can change it)
-    gekozen: list[str] | None
-    merge: str | None = None  # steps with the same key (one typed tally) are taken back at once
-
-
-@dataclass
-class _Tally:
-    """A number of raised hands being typed, digit by digit."""
-
-    card_id: str
-    digits: str
-    moment: float  # time.monotonic() of the last digit
+Mode = Literal["nieuw", "tekst", "stemmen", "thema", "bron"]
 
 
 class KansenKnelpuntenView(StepView):
+    #: For the footer and help; the keys themselves are handled in order by the capture line.
     BINDINGS = bindings("board")
+    initial_focus = "CaptureLine"
 
     DEFAULT_CSS = """
     KansenKnelpuntenView { padding: 0 1; }
     KansenKnelpuntenView > #bord { height: 1fr; }
     KansenKnelpuntenView #kans { margin-right: 1; }
+    KansenKnelpuntenView > #invoer { height: auto; }
+    KansenKnelpuntenView > #invoer > #hulp {
+        height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     KansenKnelpuntenView > #wacht {
         display: none; height: auto; max-height: 3; padding: 0 1; background: $error-muted; color: $text;
     }
@@ -83,21 +68,34 @@ class KansenKnelpuntenView(StepView):
         super().__init__(owner, step)
         self.kolom: Kolom = "kans"
         self.grouped = False
-        self._undo: list[_UndoStep] = []
-        self._editing: tuple[Kolom, str] | None = None  # (column, id of the card typed, or _NEW)
+        self.history = board.History()
+        self._mode: Mode = "nieuw"
+        self._target: str | None = None  # the card whose text or votes are being typed
         self._pending: set[str] = set()  # new cards whose save has not succeeded yet
-        self._tally: _Tally | None = None
+        self._bron: str | None = None  # the source option picked with the arrows (its key)
+        # The board's keys, as the footer shows them (with the user's keymap): key -> (action, parameters).
+        keymap, _ = load_keymap(keymap_path())  # its problems are told once, by the app
+        self._keys = {key: parse(action)[1:] for key, action in key_actions("board", keymap).items()}
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="bord"):
             for kolom in KOLOMMEN:
                 yield BoardColumn(kolom, T.LEGE_KOLOM.format(soort=T.KOLOM_TITEL[kolom].lower()), id=kolom)
+        with Vertical(id="invoer", classes="facilitator-only"):
+            yield CaptureLine(self._key, frozenset(self._keys), id="regel")
+            yield Static(Content(T.HULP_REGEL), id="hulp")
         yield Static(id="wacht")
 
     def on_mount(self) -> None:
+        # The line has the keys from the first frame on: set at once, before any key is handled.
+        self.screen.set_focus(self.line)
         self.reload()
-        self._focus_column(self.kolom)
+        self._set_column(self.kolom)
         self.watch(self.owner, "save_state", self._save_state_changed, init=False)
+
+    @property
+    def line(self) -> CaptureLine:
+        return self.query_one(CaptureLine)
 
     # Drawing -----------------------------------------------------------------------------------
 
@@ -110,7 +108,7 @@ class KansenKnelpuntenView(StepView):
     def reload(self, select: str | None = None) -> None:
         """Redraw both columns from the session; ``select`` a card (and go to its column)."""
         titels = {v.id: v.titel for v in self.session.voorbeelden}
-        target = self._card(select) if select else None
+        target = board.find(self.session, select) if select else None
         for kolom in KOLOMMEN:
             cards = [k for k in self.session.kolom(kolom) if k.id not in self._pending]
             column = self._column(kolom)
@@ -119,8 +117,8 @@ class KansenKnelpuntenView(StepView):
             faces = [self._face(k, titels) for k in cards]
             chosen = select if target is not None and target.kolom == kolom else None
             column.cards.show(self._group(faces) if self.grouped else faces, chosen)
-        if target is not None and target.kolom != self.kolom:
-            self._focus_column(target.kolom)
+        if target is not None and target.kolom != self.kolom and self._mode == "nieuw":
+            self._set_column(target.kolom)
         self._show_pending()
 
     @staticmethod
@@ -155,24 +153,60 @@ class KansenKnelpuntenView(StepView):
             lines = [T.WACHT_OP_OPSLAAN.format(tekst=k.tekst) for k in waiting]
             wacht.update(Content("\n".join(lines)))
 
-    def _focus_column(self, kolom: Kolom) -> None:
+    def _set_column(self, kolom: Kolom) -> None:
+        """The column in use: its cards are chosen with the arrows, a new card goes there."""
         self.kolom = kolom
-        self._tally = None
-        self.screen.set_focus(self._cards(kolom))  # at once, so the next key already goes there
+        for k in KOLOMMEN:
+            self._cards(k).set_class(k == kolom, "-actief")
+            self._column(k).set_class(k == kolom, "-actief")
+        self._show_mode()
+
+    def _show_mode(self) -> None:
+        line = self.line
+        line.set_class(self.kolom == "knelpunt", "-knelpunt")
+        line.set_class(self._mode != "nieuw", "-wijzig")
+        card = board.find(self.session, self._target)
+        if self._mode == "stemmen" and card is not None:
+            title, hint, placeholder = T.STEMMEN_TITEL.format(n=card.stemmen), T.STEMMEN_UITLEG, T.STEMMEN_PLACEHOLDER
+        elif self._mode == "tekst":
+            title, hint, placeholder = T.KAART_AANPASSEN_TITEL, T.AANPASSEN_UITLEG, T.TYP_HIER
+        elif self._mode == "thema":
+            title, hint, placeholder = T.THEMA_KOP, T.THEMA_UITLEG, T.THEMA_INVOER
+        elif self._mode == "bron":
+            title, hint, placeholder = T.BRON_KOP, T.BRON_UITLEG, T.BRON_INVOER
+        else:
+            title, hint, placeholder = T.NIEUW_TITEL[self.kolom], T.NIEUW_UITLEG[self.kolom], T.TYP_HIER
+        line.border_title, line.border_subtitle = Content(title), Content(hint)
+        line.placeholder = placeholder
+        self._show_help()
+
+    def _show_help(self) -> None:
+        """The line under the capture line: the keys, the themes in use, or the source Enter picks."""
+        help_text = T.HULP_REGEL
+        in_use = board.themes(self.session)
+        if self._mode == "thema" and in_use:
+            help_text = T.THEMAS_IN_GEBRUIK.format(themas=", ".join(in_use))
+        elif self._mode == "bron":
+            picked = self._picked_source()
+            help_text = T.BRON_GEKOZEN.format(bron=picked[1]) if picked else T.BRON_NIEUWE_TREND
+        self.query_one("#hulp", Static).update(Content(help_text))
+
+    @on(CaptureLine.Changed)
+    def _typed(self) -> None:
+        if self._mode == "bron":
+            self._show_help()  # only what is shown: Enter works out its choice itself
 
     @on(CardColumn.Clicked)
     def _clicked(self, event: CardColumn.Clicked) -> None:
         event.column.select(event.card_id)
-        self._focus_column(next(kolom for kolom in KOLOMMEN if self._cards(kolom) is event.column))
+        self._set_column(next(kolom for kolom in KOLOMMEN if self._cards(kolom) is event.column))
+        self.screen.set_focus(self.line)
 
     # Finding cards -----------------------------------------------------------------------------
 
-    def _card(self, card_id: str | None) -> Kaart | None:
-        return next((k for k in self.session.kaarten if k.id == card_id), None)
-
     def _selected(self) -> Kaart | None:
         """The selected card of the current column; says so when there is none."""
-        card = self._card(self._cards().selected)
+        card = board.find(self.session, self._cards().selected)
         if card is None:
             self.notify(T.GEEN_KAART, severity="warning")
         return card
@@ -183,57 +217,24 @@ class KansenKnelpuntenView(StepView):
     # Changing and saving -----------------------------------------------------------------------
 
     @contextmanager
-    def _change(
-        self, what: str, subject: str | None, *, merge: str | None = None, undoable: bool = True
-    ) -> Iterator[None]:
+    def _change(self, what: str, subject: str | None, *, undoable: bool = True) -> Iterator[None]:
         """Wrap one change of the cards about card ``subject``: remember the cards as they were
         (for undo), stamp ``gewijzigd`` on what changed, save, then redraw with ``subject`` selected."""
-        afsluiting = self.session.afsluiting
-        before = {k.id: (k, _state(k)) for k in self.session.kaarten}
-        gekozen = None if afsluiting.gekozen is None else list(afsluiting.gekozen)
+        before = board.snapshot(self.session)
         yield
-        current = {k.id: k for k in self.session.kaarten}
-        if gekozen is not None and any(i not in current for i in gekozen):
-            afsluiting.gekozen = [i for i in gekozen if i in current]  # a chosen card was removed
-        changed: dict[str, tuple[Kaart, tuple] | None] = {
-            card_id: (card, state)
-            for card_id, (card, state) in before.items()
-            if card_id not in current or _state(current[card_id]) != state
-        }
-        added = [card_id for card_id in current if card_id not in before]
-        changed.update(dict.fromkeys(added))
-        if not changed:
+        change = board.Change.of(self.session, before, what, subject)
+        if change is None:
             return
         now = now_utc()
-        for card_id in changed:
-            if card_id in current:
-                current[card_id].gewijzigd = now
+        for card in change.touched(self.session):
+            card.gewijzigd = now
         if undoable:
-            self._remember(_UndoStep(what, subject, changed, gekozen, merge))
+            self.history.remember(change)
         if self.commit():
             self._pending.clear()
         else:
-            self._pending.update(added)
-        self.reload(subject if subject in current else None)
-
-    def _remember(self, step: _UndoStep) -> None:
-        last = self._undo[-1] if self._undo else None
-        if last is not None and step.merge is not None and last.merge == step.merge:
-            for card_id, before in step.before.items():
-                last.before.setdefault(card_id, before)
-            return
-        self._undo.append(step)
-        del self._undo[:-UNDO_LIMIT]
-
-    def _remove(self, card: Kaart) -> None:
-        kaarten = self.session.kaarten
-        del kaarten[next(i for i, k in enumerate(kaarten) if k is card)]
-
-    def _renumber(self, kolom: str, order: list[Kaart] | None = None) -> None:
-        """Give the cards of a column the places 0..n-1, in ``order`` (default: board order)."""
-        for place, card in enumerate(order if order is not None else self.session.kolom(kolom)):
-            if card.volgorde != place:
-                card.volgorde = place
+            self._pending.update(change.added)
+        self.reload(subject if board.find(self.session, subject) else None)
 
     def _save_state_changed(self, state: SaveState) -> None:
         """The owner keeps retrying a failed save; once it succeeded, the waiting cards are shown."""
@@ -243,90 +244,123 @@ class KansenKnelpuntenView(StepView):
             self.notify(T.KAART_BEWAARD)
             self.reload(newest)
 
-    # Keys ------------------------------------------------------------------------------------------
+    # Keys: the capture line hands every key here first, in order -------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # While typing a card, the board keys are off (the letters go into the text).
-        return not isinstance(self.app.focused, CardEditor)
+    def _key(self, key: str, character: str | None) -> bool:
+        """Run the board command on ``key`` and return True, or return False: the key is text."""
+        if self._mode == "stemmen" and character is not None and character.isprintable() and not character.isdigit():
+            self.notify(T.ALLEEN_CIJFERS, severity="warning")
+            return True
+        if self._mode == "bron" and key in ("up", "down"):
+            self._step_source(-1 if key == "up" else 1)
+            return True
+        command = self._keys.get(key)
+        if command is None:
+            return False
+        name, params = command
+        empty = not self.line.value
+        if name in _ONLY_WHEN_EMPTY and (not empty or self._mode != "nieuw"):
+            if name in ("undo", "edit") and self._mode != "stemmen":
+                self.notify(T.EERST_REGEL, severity="warning")
+                return True
+            return False
+        if name == "cancel" and empty and self._mode == "nieuw":
+            return False  # Escape on an empty line: back to the list of steps, as everywhere
+        getattr(self, f"action_{name}")(*params)
+        return True
 
     def action_column(self, kolom: Kolom) -> None:
-        self._focus_column(kolom)
+        self._set_column(kolom)
+
+    def action_switch(self) -> None:
+        if self._mode == "nieuw":
+            self._set_column(board.other(self.kolom))
 
     def action_cursor(self, delta: int) -> None:
-        self._tally = None
         self._cards().move_selection(delta)
 
     def action_end(self, last: bool) -> None:
-        self._tally = None
         self._cards().select_end(last)
 
-    # Typing a card -----------------------------------------------------------------------------
+    # Typing: a new card, a card's text, or its votes -------------------------------------------
 
-    def action_new(self) -> None:
-        if self.can_edit():
-            self._open_editor(_NEW, T.NIEUWE_KAART_TITEL.format(soort=T.KOLOM_ENKELVOUD[self.kolom]), "")
+    def _set_mode(self, mode: Mode, target: str | None = None, value: str = "") -> None:
+        self._mode, self._target = mode, target
+        self.line.set_text(value, select=mode == "thema")  # a theme is replaced by typing
+        self._show_mode()
+
+    def action_submit(self) -> None:
+        self._accept(self.line.value)
+
+    def save_pending(self) -> None:
+        """A card being typed when the step closes or the app stops is kept, as if Enter was pressed."""
+        if self._mode in ("nieuw", "tekst") and self.line.value.strip():
+            self._accept(self.line.value)
+
+    def _accept(self, value: str) -> None:
+        if self._mode not in ("thema", "bron") and not value.strip() or not self.can_edit():
+            if self._mode != "nieuw" and not value.strip():
+                self.notify(T.ALLEEN_CIJFERS if self._mode == "stemmen" else T.LEGE_KAART, severity="warning")
+            return
+        mode, target, kolom = self._mode, board.find(self.session, self._target), self.kolom
+        if mode == "stemmen":
+            stemmen = board.parse_tally(value)
+            if stemmen is None:
+                self.notify(T.ALLEEN_CIJFERS, severity="warning")
+                return
+            self._set_mode("nieuw")
+            if target is not None and target.stemmen != stemmen:
+                with self._change("stem", target.id):
+                    target.stemmen = stemmen
+            return
+        if mode == "bron":
+            picked = self._picked_source()
+            self._set_mode("nieuw")
+            if target is not None:
+                self._set_source(target, picked[0] if picked else None, value)
+            return
+        if mode == "thema":
+            self._set_mode("nieuw")
+            typed = self.clean(value)
+            thema = board.theme_for(self.session, typed) if typed else ""
+            if target is not None and target.thema != thema:
+                with self._change("thema", target.id):
+                    target.thema = thema
+            return
+        tekst = self.clean(value, limit=hygiene.LONG_LIMIT)
+        self._set_mode("nieuw")
+        if not tekst:
+            return
+        if mode == "tekst":
+            if target is not None and target.tekst != tekst:
+                with self._change("tekst", target.id):
+                    target.tekst = tekst
+            return
+        card = board.new_card(self.session, kolom, tekst)
+        with self._change("nieuw", card.id):
+            board.add(self.session, card)
+
+    def action_cancel(self) -> None:
+        """Escape: what was typed is put aside (undo gives it back); nothing is lost."""
+        value, mode, target = self.line.value, self._mode, self._target
+        card = board.find(self.session, target)
+        self._set_mode("nieuw")
+        if mode in ("stemmen", "thema", "bron") or not value.strip():
+            return
+        if mode == "tekst" and card is not None and value.strip() == card.tekst:
+            return  # nothing was changed
+        self.history.remember(board.Draft(self.kolom, value, target if mode == "tekst" else None))
+        self.notify(T.WEGGELEGD)
 
     def action_edit(self) -> None:
         card = self._editable_card()
         if card is not None:
-            self._open_editor(card.id, T.KAART_AANPASSEN_TITEL, card.tekst)
+            self._set_mode("tekst", card.id, card.tekst)
 
-    def _open_editor(self, editing: str, title: str, value: str) -> None:
-        self._close_editor(refocus=False)
-        self._editing = (self.kolom, editing)
-        self._column(self.kolom).editor.open(title, value)
-        # The editor takes room from the cards: keep the card (or the end, for a new one) in view.
-        cards = self._cards()
-        if editing == _NEW:
-            cards.call_after_refresh(cards.scroll_end, animate=False)
-        else:
-            cards.call_after_refresh(cards.scroll_to_selected)
-
-    def _close_editor(self, refocus: bool = True) -> None:
-        self._editing = None
-        for kolom in KOLOMMEN:
-            self._column(kolom).editor.close()
-        if refocus:
-            self.screen.set_focus(self._cards())
-
-    @on(CardEditor.Cancelled)
-    def _cancelled(self) -> None:
-        self._close_editor()
-
-    @on(Input.Submitted, "CardEditor")
-    def _typed(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._accept(event.value)
-
-    def save_pending(self) -> None:
-        """A card being typed when the step closes or the app stops is kept, as if Enter was pressed."""
-        if self._editing is None:
-            return
-        value = self._column(self._editing[0]).editor.value
-        if value.strip():
-            self._accept(value, refocus=False)
-
-    def _accept(self, value: str, *, refocus: bool = True) -> None:
-        if self._editing is None:
-            return
-        kolom, editing = self._editing
-        tekst = self.clean(value, limit=hygiene.LONG_LIMIT)
-        if editing == _NEW:
-            self._close_editor(refocus)
-            if tekst:
-                card = Kaart(kolom=kolom, tekst=tekst, volgorde=len(self.session.kolom(kolom)))
-                with self._change("nieuw", card.id):
-                    self.session.kaarten.append(card)
-                    self._renumber(kolom)
-            return
-        if not tekst:
-            self.notify(T.LEGE_KAART, severity="warning")
-            return
-        self._close_editor(refocus)
-        card = self._card(editing)
-        if card is not None and card.tekst != tekst:
-            with self._change("tekst", card.id):
-                card.tekst = tekst
+    def action_tally(self) -> None:
+        card = self._editable_card()
+        if card is not None:
+            self._set_mode("stemmen", card.id)
 
     # Changing cards ----------------------------------------------------------------------------
 
@@ -335,32 +369,27 @@ class KansenKnelpuntenView(StepView):
         if card is None:
             return
         with self._change("weg", card.id):
-            self._remove(card)
-            self._renumber(card.kolom)
+            board.delete(self.session, card)
         self.notify(T.VERWIJDERD)
 
     def action_undo(self) -> None:
         if not self.can_edit():
             return
-        if not self._undo:
+        step = self.history.pop()
+        if step is None:
             self.notify(T.NIETS_ONGEDAAN)
             return
-        step = self._undo.pop()
+        if isinstance(step, board.Draft):
+            card = board.find(self.session, step.card_id)
+            self._set_column(step.kolom)
+            if card is not None:
+                self._set_mode("tekst", card.id, step.tekst)
+            else:
+                self._set_mode("nieuw", None, step.tekst)
+            self.notify(T.TERUG_IN_REGEL)
+            return
         with self._change(step.what, step.subject, undoable=False):
-            for card_id, before in step.before.items():
-                current = self._card(card_id)
-                if before is None:
-                    if current is not None:
-                        self._remove(current)
-                    continue
-                card, state = before
-                if current is None:
-                    self.session.kaarten.append(card)
-                for name, value in zip(_FIELDS, state):
-                    if getattr(card, name) != value:
-                        setattr(card, name, value)
-            if step.gekozen != self.session.afsluiting.gekozen:
-                self.session.afsluiting.gekozen = step.gekozen
+            step.undo(self.session)
         self.notify(T.ONGEDAAN_GEDAAN.format(wat=T.WIJZIGING[step.what]))
 
     def action_move(self, kolom: Kolom) -> None:
@@ -370,12 +399,8 @@ class KansenKnelpuntenView(StepView):
         if card.kolom == kolom:
             self.notify(T.AL_IN_KOLOM.format(kolom=T.KOLOM_TITEL[kolom].lower()))
             return
-        source = card.kolom
         with self._change("kolom", card.id):
-            card.volgorde = len(self.session.kolom(kolom))
-            card.kolom = kolom
-            self._renumber(source)
-            self._renumber(kolom)
+            board.move(self.session, card, kolom)
 
     def action_reorder(self, delta: int) -> None:
         card = self._editable_card()
@@ -385,101 +410,65 @@ class KansenKnelpuntenView(StepView):
         place = ids.index(card.id) + delta
         if not 0 <= place < len(ids):
             return
-        other = self._card(ids[place])
-        assert other is not None
-        if self.grouped and other.thema.casefold() != card.thema.casefold():
+        neighbour = board.find(self.session, ids[place])
+        assert neighbour is not None
+        if self.grouped and neighbour.thema.casefold() != card.thema.casefold():
             self.notify(T.ANDER_THEMA)
             return
-        order = self.session.kolom(card.kolom)
-        a, b = order.index(card), order.index(other)
-        order[a], order[b] = order[b], order[a]
         with self._change("volgorde", card.id):
-            self._renumber(card.kolom, order)
+            board.swap(self.session, card, neighbour)
 
     def action_vote(self, delta: int) -> None:
-        self._tally = None
         card = self._editable_card()
-        if card is not None:
-            self._set_votes(card, max(0, card.stemmen + delta))
-
-    def action_tally(self, digit: int) -> None:
-        """Typed digits are the tally of raised hands: digits in quick succession make one number."""
-        card = self._editable_card()
-        if card is None:
-            return
-        tally, now = self._tally, time.monotonic()
-        going_on = (
-            tally is not None
-            and tally.card_id == card.id
-            and now - tally.moment < TALLY_SECONDS
-            and len(tally.digits) < TALLY_DIGITS
-        )
-        if going_on:
-            assert tally is not None
-            tally.digits += str(digit)
-            tally.moment = now
-        else:
-            tally = self._tally = _Tally(card.id, str(digit), now)
-        self._set_votes(card, int(tally.digits), merge=f"tally-{id(tally)}")
-
-    def _set_votes(self, card: Kaart, stemmen: int, merge: str | None = None) -> None:
-        if stemmen != card.stemmen:
-            with self._change("stem", card.id, merge=merge):
-                card.stemmen = stemmen
+        if card is not None and max(0, card.stemmen + delta) != card.stemmen:
+            with self._change("stem", card.id):
+                card.stemmen = max(0, card.stemmen + delta)
 
     # Theme and source --------------------------------------------------------------------------
 
-    def _themes(self) -> list[str]:
-        """Every theme in use, once (ignoring case), alphabetically."""
-        themes: dict[str, str] = {}
-        for card in self.session.kaarten:
-            if card.thema:
-                themes.setdefault(card.thema.casefold(), card.thema)
-        return [themes[key] for key in sorted(themes)]
-
     def action_theme(self) -> None:
+        """The theme is typed in the line itself (no dialog, so no key can go astray)."""
         card = self._editable_card()
-        if card is None:
-            return
-        options = [(thema, thema) for thema in self._themes()]
-        if card.thema:
-            options.append(("", T.GEEN_THEMA))
-        prompt = ChoicePrompt(T.THEMA_KOP, T.THEMA_INVOER, T.THEMA_UITLEG, options)
-        self.app.push_screen(prompt, partial(self._theme_chosen, card.id))
-
-    def _theme_chosen(self, card_id: str, choice: Choice | None) -> None:
-        card = self._card(card_id)
-        if choice is None or card is None:
-            return
-        thema = choice.key
-        if thema is None:  # typed: a new theme, unless it only differs in capitals from one in use
-            typed = self.clean(choice.text)
-            if not typed:
-                return
-            thema = next((t for t in self._themes() if t.casefold() == typed.casefold()), typed)
-        if thema != card.thema:
-            with self._change("thema", card.id):
-                card.thema = thema
+        if card is not None:
+            self._set_mode("thema", card.id, card.thema)
 
     def action_source(self) -> None:
+        """The source is chosen in the line too: typing narrows the list, the arrows pick, Enter sets."""
         card = self._editable_card()
-        if card is None:
-            return
+        if card is not None:
+            self._bron = None
+            self._set_mode("bron", card.id)
+
+    def _source_options(self) -> list[tuple[str, str]]:
+        """(key, label) of every source a card can have."""
         options = [(f"v:{v.id}", T.BRON_OPTIE_VOORBEELD.format(titel=v.titel)) for v in self.session.voorbeelden]
         options += [(f"t:{i}", T.BRON_OPTIE_TREND.format(trend=t)) for i, t in enumerate(self.session.trends)]
         options.append(("eigen", T.BRON_OPTIE_EIGEN))
-        if card.bron is not None:
+        card = board.find(self.session, self._target)
+        if card is not None and card.bron is not None:
             options.append(("geen", T.GEEN_BRON))
-        prompt = ChoicePrompt(T.BRON_KOP, T.BRON_INVOER, T.BRON_UITLEG, options)
-        self.app.push_screen(prompt, partial(self._source_chosen, card.id))
+        return options
 
-    def _source_chosen(self, card_id: str, choice: Choice | None) -> None:
-        card = self._card(card_id)
-        if choice is None or card is None:
-            return
-        key = choice.key or ""
-        if choice.key is None:  # typed: a trend that is not in the list
-            trend = self.clean(choice.text)
+    def _source_matches(self) -> list[tuple[str, str]]:
+        needle = self.line.value.strip().casefold()
+        return [(key, label) for key, label in self._source_options() if needle in label.casefold()]
+
+    def _picked_source(self) -> tuple[str, str] | None:
+        """The option Enter takes now: the one picked with the arrows, else the first that matches."""
+        matches = self._source_matches()
+        return next((m for m in matches if m[0] == self._bron), matches[0] if matches else None)
+
+    def _step_source(self, delta: int) -> None:
+        matches = self._source_matches()
+        if matches:
+            picked = self._picked_source()
+            place = matches.index(picked) if picked in matches else 0
+            self._bron = matches[max(0, min(len(matches) - 1, place + delta))][0]
+        self._show_help()
+
+    def _set_source(self, card: Kaart, key: str | None, typed: str) -> None:
+        if key is None:  # nothing in the list matches: a trend that is not in the list
+            trend = self.clean(typed)
             if not trend:
                 return
             bron = Bron(soort="trend", trend=trend)
