@@ -196,14 +196,6 @@ def test_keys_written_the_instant_the_board_is_drawn(sessions_dir):
     assert _run(path, burst, expected, wait_for=b"KANSEN") == expected
 
 
-NEEDS_SESSION_HOLD = pytest.mark.xfail(
-    reason="needs the session screen to hold keys until the step view has the focus, and to take "
-    "Page Up/Down from the board's line (the change is in the board's report to the lead)",
-    strict=False,
-)
-
-
-@NEEDS_SESSION_HOLD
 def test_keys_written_the_instant_the_first_frame_is_drawn(sessions_dir):
     """The header is drawn before the board: keys typed then must still reach the board."""
     path = create_demo_copy(SessionsDir(sessions_dir))
@@ -211,7 +203,6 @@ def test_keys_written_the_instant_the_first_frame_is_drawn(sessions_dir):
     assert _run(path, burst, expected, wait_for=b"opgeslagen", patience=8) == expected
 
 
-@NEEDS_SESSION_HOLD
 def test_keys_typed_right_after_the_step_key_go_to_the_board(sessions_dir):
     """Page Down from the step before, and the card typed in the same burst lands on the board."""
     path = create_demo_copy(SessionsDir(sessions_dir))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -24,6 +24,7 @@ from ..domain.steps import neighbour, step, steps
 from ..store.emergency import mark_told, write_emergency_copy
 from ..store.repository import OpenSession
 from ..teksten import ui as T
+from ..widgets.board import CaptureLine
 from ..widgets.dialogs import ChoiceDialog, confirm
 from ..widgets.owner import Edited, SaveState
 from ..widgets.session_bar import SaveIndicator, SessionHeader, StepNav
@@ -39,6 +40,7 @@ RETRY_SECONDS = 3.0
 class SessionScreen(TakeOver, Clock, Room, Screen[None]):
     SCOPE = "session"  # its commands in the command table (and palette)
     BINDINGS = bindings("session")
+    AUTO_FOCUS = ""  # the step view says what has the keys (see _focus_body and set_focus)
 
     DEFAULT_CSS = """
     SessionScreen { layout: vertical; }
@@ -77,6 +79,7 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
         self.opened = opened
         self._start = step_key or opened.session.huidige_stap
         self._retry_timer = None
+        self._held: list[events.Key] | None = []  # keys that wait for the step view (see set_focus)
         self._follow = follow
 
     # What the views are handed (SessionOwner) ----------------------------------------------------
@@ -138,7 +141,6 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
         self.set_reactive(SessionScreen.current, self._start)
         self._update_save_state()
         self._show(self._start, save=not self._follow)  # a presenter window follows this step
-        self.query_one("#steps", OptionList).focus()
         if self._follow:
             self._follow_start()
         else:
@@ -251,25 +253,47 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
     def _mount_view(self, key: str) -> None:
         body = self.query_one("#body", Vertical)
         self.save_pending()
+        # Keys typed before the new view has the focus wait here, and then go to it in order.
+        self._held = []
+        self.set_focus(None)
         body.remove_children()
         view = view_class(step(key))(self, step(key))
         body.mount(view)
         view.call_after_refresh(self._focus_body)
 
     def _focus_body(self) -> None:
-        """After a step change the keys go to the step itself."""
+        """After a step change the keys go to the step itself (else to the list of steps)."""
         view = self.view
-        if view is None:
-            return
-        if view.initial_focus:
+        if view is not None and view.initial_focus:
             targets = view.query(view.initial_focus)
             if targets:
-                targets.first().focus()
+                self.set_focus(targets.first())
                 return
-        for widget in (view, *view.query("*")):
+        for widget in (view, *view.query("*")) if view is not None else ():
             if widget.focusable:
-                widget.focus()
+                self.set_focus(widget)
                 return
+        self.set_focus(self.query_one("#steps", OptionList))
+
+    def set_focus(self, widget, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
+        """Focus ``widget``; keys held while the step view was being built go to it first, in order."""
+        super().set_focus(widget, scroll_visible, from_app_focus)
+        if widget is not None and self._held is not None and self.focused is widget:
+            held, self._held = self._held, None
+            for event in held:
+                widget.post_message(events.Key(event.key, event.character))
+
+    def on_key(self, event: events.Key) -> None:
+        if self._held is not None:  # no widget has the focus yet: the key waits for the step view
+            event.stop()
+            event.prevent_default()
+            self._held.append(event)
+
+    @on(CaptureLine.StepKey)
+    def _step_key(self, event: CaptureLine.StepKey) -> None:
+        """Page Up/Down in the board's line: the step keys that text fields otherwise keep."""
+        event.stop()
+        self.current = neighbour(self.current, event.delta) or self.current
 
     @property
     def view(self) -> StepView | None:
