@@ -65,6 +65,17 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
     SessionScreen.-presenter .facilitator-only, SessionScreen.-presenter #deel-leeg-hulp,
     SessionScreen.-presenter ToastRack { display: none; }
     SessionScreen.-presenter #body { padding: 0 2; }
+    /* Readable from the back row: panel titles in the text colour, not in the colour of the border;
+       a marked row is a calm band behind the text, so that every colour in the row stays readable. */
+    SessionScreen Widget { border-title-color: $foreground; border-subtitle-color: $text-muted; }
+    SessionScreen.-presenter OptionList > .option-list--option-highlighted,
+    SessionScreen.-presenter OptionList:focus > .option-list--option-highlighted,
+    SessionScreen.-presenter SelectionList > .option-list--option-highlighted,
+    SessionScreen.-presenter SelectionList:focus > .option-list--option-highlighted {
+        background: $foreground 7%; color: $foreground; text-style: bold;
+    }
+    SessionScreen Tabs Tab { color: $foreground; }
+    SessionScreen Tabs Tab.-active { text-style: bold; }
     """
 
     #: Below 100 columns the step list folds away (F2 shows it); the header names the step.

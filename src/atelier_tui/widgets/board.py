@@ -88,8 +88,8 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         scrollbar-gutter: stable; scrollbar-size-vertical: 1;
     }
     CardColumn > .card { background: $panel; color: $text; }
-    CardColumn > .card--selected { background: $primary 30%; color: $text; }
-    CardColumn.-actief > .card--selected { background: $primary 75%; }
+    CardColumn > .card--selected { background: $foreground 12%; color: $text; }
+    CardColumn.-actief > .card--selected { background: $foreground 20%; text-style: bold; }
     CardColumn > .card--bar { color: $success; }
     CardColumn.-knelpunt > .card--bar { color: $error; }
     CardColumn > .card--votes { background: $accent; color: $text; text-style: bold; }
