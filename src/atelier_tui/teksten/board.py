@@ -102,3 +102,9 @@ BRON_OPTIE_VOORBEELD = "Voorbeeld: {titel}"
 BRON_OPTIE_TREND = "Trend: {trend}"
 BRON_OPTIE_EIGEN = "Eigen ervaring"
 GEEN_BRON = "Geen bron"
+
+# Cards out of sight, on the first and last line of a column
+MEER_BOVEN = "▲"
+MEER_ONDER = "▼"
+KAART_N = "{n} kaart"
+KAARTEN_N = "{n} kaarten"

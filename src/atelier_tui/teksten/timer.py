@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 # What the timer shows. {tijd} is minutes:seconds, e.g. 12:30.
-KORT = "⏱ {tijd}"
-KORT_PAUZE = "⏱ {tijd} pauze"
-KORT_KLAAR = "⏱ {tijd} tijd is om"
+# No ⏱ (U+23F1): many terminal fonts lack it and show an empty box on the projector.
+KORT = "tijd {tijd}"
+KORT_PAUZE = "tijd {tijd} pauze"
+KORT_KLAAR = "tijd is om"
 GEEN_TIJD = "geen tijd"
 
 # Keys and commands

@@ -23,7 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.geometry import Offset, Region, Size
+from textual.geometry import Offset, Region, Size, Spacing
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
@@ -80,6 +80,7 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         "card--group",
         "card--group-detail",
         "card--empty",
+        "card--more",
     }
 
     DEFAULT_CSS = """
@@ -99,6 +100,7 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
     CardColumn > .card--group { color: $text-accent; text-style: bold underline; }
     CardColumn > .card--group-detail { color: $text-muted; }
     CardColumn > .card--empty { color: $text-muted; }
+    CardColumn > .card--more { color: $foreground; background: $surface; text-style: bold; }
     """
 
     class Clicked(Message):
@@ -182,8 +184,12 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         if index > 0 and isinstance(self._rows[index - 1], GroupHeader):
             top = self._starts[index - 1]  # keep the theme header in view with its first card
         bottom = self._starts[index + 1] if index + 1 < len(self._starts) else self._total
-        self.scroll_to_region(
-            Region(0, top, max(self._width, 1), max(bottom - top, 1)), animate=False, force=True, immediate=True
+        self.scroll_to_region(  # one line to spare above and below: the "▲ 4 kaarten" markers stand there
+            Region(0, top, max(self._width, 1), max(bottom - top, 1)),
+            spacing=Spacing(1, 0, 1, 0),
+            animate=False,
+            force=True,
+            immediate=True,
         )
 
     # Layout: which row is on which line --------------------------------------------------------
@@ -231,7 +237,8 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         lines = [
             Content.assemble(bar, " ", Content(row.tekst[a:b].rstrip(" "))) for a, b in wrap_spans(row.tekst, inner)
         ]
-        lines.append(Content.assemble(bar, " ", self._meta_line(row, inner)))
+        if row.thema or row.bron or row.stemmen:  # no empty meta line: a card is as short as it can be
+            lines.append(Content.assemble(bar, " ", self._meta_line(row, inner)))
         lines.append(Content(""))  # the gap between cards
         return lines
 
@@ -263,6 +270,9 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
             return self._strip(lines[line] if line < len(lines) else None, width, None)
         if line >= self._total or not self._starts:
             return self._strip(None, width, None)
+        more = self._more_marker(y, width)
+        if more is not None:
+            return more
         index = bisect_right(self._starts, line) - 1
         row = self._rows[index]
         lines = self._layouts.get(row) or self._layout_row(row, width)
@@ -272,6 +282,28 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         if isinstance(row, CardFace) and content is not None and content.cell_length:
             base = "card--selected" if row.id == self._selected else "card"
         return self._strip(content, width, base)
+
+    def _more_marker(self, y: int, width: int) -> Strip | None:
+        """On the first and last visible line: how many cards lie above or below, out of sight."""
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if y == 0 and top > 0:
+            hidden = sum(1 for i, row in enumerate(self._rows) if isinstance(row, CardFace) and self._starts[i] < top)
+            text = T.MEER_BOVEN
+        elif y == height - 1 and top + height < self._total:
+            bottom = top + height - 1
+            hidden = sum(
+                1
+                for i, row in enumerate(self._rows)
+                if isinstance(row, CardFace) and self._starts[i] + len(self._layouts.get(row, ())) - 2 >= bottom
+            )
+            text = T.MEER_ONDER
+        else:
+            return None
+        if not hidden:
+            return None
+        words = T.KAART_N if hidden == 1 else T.KAARTEN_N
+        return self._strip(Content.styled(f" {text} {words.format(n=hidden)}", "card--more"), width, None)
 
     def _strip(self, content: Content | None, width: int, base: str | None) -> Strip:
         """One line: the content drawn on the card (``base``) or on the column background."""

@@ -1,6 +1,6 @@
 """The step timer: a calm countdown of the current step's time box (``Session.tijdvakken``).
 
-``StepTimer`` is the one clock. It shows compactly in the header ("⏱ 12:30"); ``BigTimer`` shows
+``StepTimer`` is the one clock. It shows compactly in the header ("tijd 12:30"); ``BigTimer`` shows
 the same countdown in large digits for a presenter view, by watching a ``StepTimer``.
 
 It never causes idle redraws: an interval timer exists only while the countdown runs, and then it
@@ -38,7 +38,7 @@ def _mark(widget: Static | Digits, phase: Phase) -> None:
 
 
 class StepTimer(Static):
-    """The countdown of one time box, compact: "⏱ 12:30".
+    """The countdown of one time box, compact: "tijd 12:30".
 
     It shows a ``ClockState`` (``domain/clock.py``): ``set_minutes(n)`` (``None``: no time box),
     ``start()``, ``pause()``, ``toggle()``, ``reset()``; ``state`` is what to publish, and
