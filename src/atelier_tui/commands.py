@@ -74,7 +74,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("session.timer_reset", "f7", "timer_reset", TT.OPNIEUW, footer=False),
     Command("session.timebox", "", "set_timebox", TT.TIJDVAK, footer=False, palette=TT.TIJDVAK_UITLEG),
     Command("session.close", "ctrl+w", "close_session", T.SESSIES, footer=False, palette=T.SESSIES_UITLEG),
-    Command("session.takeover", "ctrl+o", "take_over", T.OVERNEMEN, palette=T.OVERNEMEN_UITLEG),
+    Command("session.takeover", "f9", "take_over", T.OVERNEMEN, palette=T.OVERNEMEN_UITLEG),
     Command("steplist.open", "enter", "select", T.STAP_OPENEN),
     # Help.
     Command("help.close", "escape,question_mark,f1,q", "dismiss", T.SLUITEN),
@@ -104,6 +104,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("board.theme", "ctrl+t", "theme", TB.THEMA),
     Command("board.source", "ctrl+o", "source", TB.BRON, footer=False),
     Command("board.grouped", "ctrl+g", "grouped", TB.PER_THEMA, footer=False),
+    Command("board.by_points", "ctrl+r", "by_points", TB.OP_PUNTEN, footer=False),
     Command("board.to_knelpunten", "greater_than_sign", "move('knelpunt')", TB.NAAR_KNELPUNTEN, footer=False),
     Command("board.to_kansen", "less_than_sign", "move('kans')", TB.NAAR_KANSEN, footer=False),
     Command("board.up", "shift+up", "reorder(-1)", TB.OMHOOG, footer=False),

@@ -84,3 +84,26 @@ async def test_the_room_shows_the_opgave_she_places_on_the_ladder(sessions_dir):
             "the room on the third opgave",
         )
         assert "Druk op" not in " ".join(screen_text(room).split())  # no key hints for the room
+
+
+async def test_the_room_shows_the_card_she_points_at_and_the_board_sorted_by_points(sessions_dir):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    app = AtelierApp(sessions_dir, open_path=path, step="kansen-knelpunten")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_step(pilot)
+        await pilot.press("ctrl+r", "right", "down", "down", "down")
+        await wait_until(pilot, lambda: _published(path).get("tab") == "punten", "the order published")
+        by_points = sorted(view.session.kolom("knelpunt"), key=lambda k: -k.stemmen)
+        await wait_until(
+            pilot, lambda: _published(path)["item"] == f"knelpunt:{by_points[3].id}", "the fourth knelpunt by points"
+        )
+        item = _published(path)["item"]
+    room = AtelierApp(sessions_dir, present_path=path)
+    async with room.run_test(size=(200, 60)) as pilot:
+
+        def shown():
+            screen = room.screen
+            view = screen.view if isinstance(screen, SessionScreen) else None
+            return view is not None and view.by_points and view.query_one("#knelpunt CardColumn").selected
+
+        await wait_until(pilot, lambda: shown() == item.split(":")[1], "the room on the same card, sorted")

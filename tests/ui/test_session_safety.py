@@ -33,7 +33,7 @@ async def test_a_read_only_window_becomes_writable_by_itself_when_the_other_lets
         await open_step(pilot)
         assert _indicator(app) == "alleen lezen"
         shown = " ".join(screen_text(app).split())
-        assert "Geopend sinds" in shown and "Ctrl+O: overnemen" in shown
+        assert "Geopend sinds" in shown and "F9: overnemen" in shown
         other.close()
         await wait_until(pilot, lambda: _indicator(app) == "opgeslagen", "the window to become writable")
         assert "Alleen lezen" not in screen_text(app)
@@ -57,7 +57,7 @@ async def test_ctrl_o_takes_over_from_a_window_that_no_longer_answers(sessions_d
             stop = threading.Event()
             drain = threading.Thread(target=_drain_quietly, args=(master, stop), daemon=True)
             drain.start()
-            await pilot.press("ctrl+o")
+            await pilot.press("f9")
             await wait_for(pilot, ChoiceDialog)
             await pilot.press("enter")  # "Ja"
             await wait_until(pilot, lambda: _indicator(app) == "opgeslagen", "taking over", timeout=15)

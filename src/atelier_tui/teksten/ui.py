@@ -287,8 +287,8 @@ TOETSEN_KOP = "Eigen toetsen"
 HULP_TOETSEN = "Andere toetsen kiezen kan in {pad} (zie de README)."
 
 # A session open in another window: who holds it, and taking it over
-HOUDER = "Geopend sinds {sinds}{waar}; laatste wijziging {laatst}. Ctrl+O: overnemen."
-HOUDER_ONBEKEND = "Druk op Ctrl+O om de sessie over te nemen zodra het andere venster dicht is."
+HOUDER = "Geopend sinds {sinds}{waar}; laatste wijziging {laatst}. F9: overnemen."
+HOUDER_ONBEKEND = "Druk op F9 om de sessie over te nemen zodra het andere venster dicht is."
 HOUDER_HIER = " op deze computer"
 HOUDER_ELDERS = " op {host}"
 OVERNEMEN = "Overnemen"

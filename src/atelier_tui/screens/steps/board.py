@@ -34,7 +34,7 @@ from ...domain.steps import Step
 from ...domain.types import now_utc
 from ...teksten import board as T
 from ...widgets.board import BoardColumn, CaptureLine, CardColumn, CardFace, GroupHeader, Row
-from ...widgets.owner import SaveState, SessionOwner
+from ...widgets.owner import Pointed, SaveState, SessionOwner
 from .base import StepView
 
 KOLOMMEN = board.KOLOMMEN
@@ -68,6 +68,8 @@ class KansenKnelpuntenView(StepView):
         super().__init__(owner, step)
         self.kolom: Kolom = "kans"
         self.grouped = False
+        self.by_points = False
+        self._pointer: tuple[str, str] = ("", "")
         self.history = board.History()
         self._mode: Mode = "nieuw"
         self._target: str | None = None  # the card whose text or votes are being typed
@@ -115,11 +117,30 @@ class KansenKnelpuntenView(StepView):
             detail = T.EEN_KAART if len(cards) == 1 else T.AANTAL_KAARTEN.format(n=len(cards))
             column.set_title(T.KOLOM_TITEL[kolom], detail)
             faces = [self._face(k, titels) for k in cards]
+            if self.by_points:  # during a discussion of the points: most points first
+                faces.sort(key=lambda f: -f.stemmen)
             chosen = select if target is not None and target.kolom == kolom else None
             column.cards.show(self._group(faces) if self.grouped else faces, chosen)
         if target is not None and target.kolom != self.kolom and self._mode == "nieuw":
             self._set_column(target.kolom)
         self._show_pending()
+        self._point()
+
+    def _point(self) -> None:
+        """Tell the owner which card she points at (and how the board is ordered), for the room."""
+        mode = "thema" if self.grouped else "punten" if self.by_points else ""
+        pointer = (mode, f"{self.kolom}:{self._cards().selected or ''}")
+        if pointer != self._pointer:
+            self._pointer = pointer
+            self.post_message(Pointed(tab=mode, item=pointer[1]))
+
+    def point(self, tab: str | None, item: str | None) -> None:
+        """The room's screen: the same order, the same column and the card she points at, in view."""
+        kolom, _, card_id = (item or "").partition(":")
+        self.grouped, self.by_points = tab == "thema", tab == "punten"
+        if kolom in KOLOMMEN:
+            self._set_column(kolom)  # type: ignore[arg-type]
+        self.reload(select=card_id or None)
 
     @staticmethod
     def _face(card: Kaart, titels: dict[str, str]) -> CardFace:
@@ -267,6 +288,7 @@ class KansenKnelpuntenView(StepView):
         if name == "cancel" and empty and self._mode == "nieuw":
             return False  # Escape on an empty line: back to the list of steps, as everywhere
         getattr(self, f"action_{name}")(*params)
+        self._point()
         return True
 
     def action_column(self, kolom: Kolom) -> None:
@@ -485,5 +507,10 @@ class KansenKnelpuntenView(StepView):
                 card.bron = bron
 
     def action_grouped(self) -> None:
-        self.grouped = not self.grouped
+        self.grouped, self.by_points = not self.grouped, False
+        self.reload()
+
+    def action_by_points(self) -> None:
+        """Most points first (for the discussion of the votes); again: the board's own order."""
+        self.by_points, self.grouped = not self.by_points, False
         self.reload()
