@@ -19,6 +19,7 @@ from textual.screen import Screen
 
 from .commands import bindings, key_display, keymap_path, load_keymap, palette_commands
 from .domain.steps import steps
+from .keyorder import KeyOrder
 from .screens.start import StartScreen
 from .teksten import themes as TT
 from .teksten import ui as T
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 # they cost ~100 ms, and the room should see the app at once. See bench/RESULTS.md.
 
 
-class AtelierApp(App[int]):
+class AtelierApp(KeyOrder, App[int]):
     TITLE = T.TITEL
     SUB_TITLE = T.ONDERTITEL
     BINDINGS = bindings("app")
