@@ -218,7 +218,10 @@ class AtelierApp(KeyOrder, App[int]):
                 )
         for c in palette_commands(scopes):
             node = self if c.scope == "app" else screen
-            yield SystemCommand(c.text, c.palette, partial(node.run_action, c.action))
+            # Stopping is found by searching, never offered in the opening list: a fast Enter
+            # there would stop the app ("Afsluiten" comes first in alphabetical order).
+            discover = c.id != "app.quit"
+            yield SystemCommand(c.text, c.palette, partial(node.run_action, c.action), discover)
 
     def action_choose_theme(self) -> None:
         self.push_screen(CommandPalette(providers=[ThemeCommands], placeholder=TT.THEMA_ZOEKEN))

@@ -79,6 +79,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("dialog.back", "escape", "cancel", T.TERUG),
     Command("form.cancel", "escape", "cancel", T.ANNULEREN),
     Command("form.save", "ctrl+s", "submit", T.BEWAREN, priority=True),
+    Command("choice.previous", "left,up", "step(-1)", T.KEUZE_VORIGE, footer=False),
+    Command("choice.next", "right,down", "step(1)", T.KEUZE_VOLGENDE, footer=False),
+    Command("choice.first", "home", "end(False)", "", footer=False),
+    Command("choice.last", "end", "end(True)", "", footer=False),
+    Command("choice.submit", "enter", "submit", T.VOLGEND_VELD, footer=False),
     # Lists of records and blocks of facts, on many steps.
     Command("records.new", "n", "new", T.LIJST_NIEUW),
     Command("records.edit", "e", "edit", T.LIJST_BEWERK),

@@ -11,16 +11,20 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any, Literal
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.message import Message
+from textual.reactive import reactive
+from textual.suggester import SuggestFromList
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from ..commands import bindings
 from ..domain import hygiene
 from ..teksten import ui as T
+from .dialogs import Dialog
 
 Kind = Literal["line", "block", "choice", "date", "time", "number", "bool"]
 
@@ -35,6 +39,7 @@ class FieldSpec:
     placeholder: str = ""
     help: str = ""
     allow_blank: bool = True  # for "choice": may be left empty
+    suggestions: tuple[str, ...] = ()  # for "line": earlier answers, offered while typing (→ takes one)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -72,23 +77,101 @@ def parse_time(text: str) -> time | None:
     return time(int(m[1]), int(m[2]))
 
 
-class FormDialog(ModalScreen[dict[str, Any] | None]):
+class Choice(Widget, can_focus=True):
+    """One of a few values, all in view: ←/→ (or ↑/↓) move and stop at the ends, a letter picks.
+
+    A letter picks the first choice whose label starts with it (g: griffier); the same letter
+    again picks the next one with that letter. The result never depends on how fast keys come.
+    """
+
+    BINDINGS = bindings("choice")
+    DEFAULT_CSS = """
+    Choice { height: auto; border: tall $panel; padding: 0 1; }
+    Choice:focus { border: tall $primary; }
+    """
+
+    index: reactive[int] = reactive(0)
+
+    class Submitted(Message):
+        """Enter: go on to the next field."""
+
+        def __init__(self, choice: Choice) -> None:
+            super().__init__()
+            self.choice = choice
+
+        @property
+        def control(self) -> Choice:
+            return self.choice
+
+    def __init__(self, options: list[tuple[str, Any]], value: Any = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._options = options
+        self.set_reactive(Choice.index, next((i for i, (_, v) in enumerate(options) if v == value), 0))
+
+    @property
+    def value(self) -> Any:
+        return self._options[self.index][1]
+
+    @value.setter
+    def value(self, value: Any) -> None:
+        self.index = next(i for i, (_, v) in enumerate(self._options) if v == value)
+
+    @property
+    def label(self) -> str:
+        return self._options[self.index][0]
+
+    def render(self) -> Content:
+        parts = []
+        for i, (label, _) in enumerate(self._options):
+            name = label.replace(" ", "\xa0")  # wrap between choices, never inside one
+            if i == self.index:
+                parts.append(Content.styled("●\xa0" + name, "bold reverse" if self.has_focus else "bold"))
+            else:
+                parts.append(Content.styled("○\xa0" + name, "$text-muted"))
+        return Content("   ").join(parts)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def action_step(self, delta: int) -> None:
+        self.index = max(0, min(len(self._options) - 1, self.index + delta))
+
+    def action_end(self, last: bool) -> None:
+        self.index = len(self._options) - 1 if last else 0
+
+    def action_submit(self) -> None:
+        self.post_message(self.Submitted(self))
+
+    def on_key(self, event: events.Key) -> None:
+        char = event.character
+        if char is None or len(char) != 1 or not char.isalnum():
+            return
+        event.stop()
+        event.prevent_default()
+        starts = [i for i, (label, _) in enumerate(self._options) if label.lower().startswith(char.lower())]
+        if starts:
+            later = [i for i in starts if i > self.index]
+            self.index = later[0] if self.index in starts and later else starts[0]
+
+
+FIELD_WIDGETS = "Input, TextArea, Choice"
+
+
+class FormDialog(Dialog[dict[str, Any] | None]):
     """Edit the fields of one record. Dismisses with the parsed values, or None."""
 
     DEFAULT_CSS = """
-    FormDialog { align: center middle; }
-    FormDialog > Vertical {
-        width: 84; max-width: 98%; height: auto; max-height: 96%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    FormDialog .form-title { text-style: bold; padding: 0 1; height: 1; }
+    FormDialog > .dialog-frame { width: 84; max-width: 98%; max-height: 96%; padding: 0 1; }
+    FormDialog .dialog-title { padding: 0 1; height: 1; margin: 0; }
     FormDialog VerticalScroll { height: auto; max-height: 1fr; padding: 0 1; }
     FormDialog .form-label { margin-top: 1; height: 1; }
     FormDialog .form-help { color: $text-muted; height: auto; }
     FormDialog TextArea { height: 6; }
-    FormDialog #form-error { color: $error; height: auto; padding: 0 1; }
-    FormDialog .form-buttons { height: auto; align-horizontal: right; padding: 0 1; }
-    FormDialog Button { margin-left: 2; }
+    FormDialog .dialog-error { padding: 0 1; }
+    FormDialog .dialog-buttons { margin-top: 0; padding: 0 1; }
     """
     BINDINGS = bindings("form")
 
@@ -99,8 +182,8 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         self._values = values or {}
 
     def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Content(self._title), classes="form-title")
+        with Vertical(classes="dialog-frame"):
+            yield Static(Content(self._title), classes="dialog-title")
             with VerticalScroll():
                 for spec in self._fields:
                     label = spec.label + (" *" if spec.required else "")
@@ -111,14 +194,10 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
                         area = TextArea(format_value(spec, value), id=wid, soft_wrap=True, show_line_numbers=False)
                         yield area
                     elif spec.kind in ("choice", "bool"):
-                        choices = spec.choices or ((T.JA, True), (T.NEE, False))
-                        yield Select(
-                            [(Content(lbl), val) for lbl, val in choices],
-                            value=value if value is not None and any(v == value for _, v in choices) else Select.NULL,
-                            allow_blank=spec.allow_blank,
-                            prompt=T.KIES,
-                            id=wid,
-                        )
+                        choices = list(spec.choices or ((T.JA, True), (T.NEE, False)))
+                        if spec.allow_blank:
+                            choices.insert(0, (T.GEEN_KEUZE, None))
+                        yield Choice(choices, value, id=wid)
                     else:
                         limit = hygiene.SHORT_LIMIT if spec.kind == "line" else 12
                         yield Input(
@@ -126,23 +205,26 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
                             placeholder=spec.placeholder or _placeholder(spec.kind),
                             id=wid,
                             max_length=limit,
+                            suggester=SuggestFromList(spec.suggestions, case_sensitive=False)
+                            if spec.suggestions
+                            else None,
                         )
                     if spec.help:
                         yield Static(Content(spec.help), classes="form-help")
-            yield Static("", id="form-error")
-            with Horizontal(classes="form-buttons"):
+            yield Static("", id="form-error", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
                 yield Button(T.BEWAREN_KNOP, id="bewaar", variant="primary")
                 yield Button(T.ANNULEREN, id="annuleer")
 
     def on_mount(self) -> None:
-        first = self.query("Input, TextArea, Select").first()
-        first.focus()
+        self.query(FIELD_WIDGETS).first().focus()
 
     @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
+    @on(Choice.Submitted)
+    def _next_field(self, event: Input.Submitted | Choice.Submitted) -> None:
         event.stop()
-        widgets = list(self.query("Input, TextArea, Select"))
-        index = widgets.index(event.input)
+        widgets = list(self.query(FIELD_WIDGETS))
+        index = widgets.index(event.control)
         if index + 1 < len(widgets):
             widgets[index + 1].focus()
         else:
@@ -168,7 +250,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         if spec.kind == "block":
             return hygiene.clean_block(widget.text)
         if spec.kind in ("choice", "bool"):
-            return None if widget.value is Select.NULL else widget.value
+            return widget.value
         text = widget.value
         if spec.kind == "date":
             return parse_date(text)
