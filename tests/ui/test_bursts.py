@@ -108,8 +108,13 @@ def running(sessions_dir: Path, step: str, size: tuple[int, int] = (120, 40)):
 
 @contextmanager
 def busy_cpus():
-    """Keep every CPU busy with other processes while the block runs."""
-    hogs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(max(2, (os.cpu_count() or 2)))]
+    """Keep the machine busy with other processes while the block runs.
+
+    One process per two CPUs: with the other test worker (pytest -n 2) every CPU is taken, while
+    the tests that run beside this one still get their share.
+    """
+    count = max(1, (os.cpu_count() or 2) // 2)
+    hogs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(count)]
     try:
         yield
     finally:
