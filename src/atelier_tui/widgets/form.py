@@ -7,6 +7,7 @@ Every label and message is trusted text; every value typed is user text and is s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any, Literal
@@ -24,7 +25,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 from ..commands import bindings
 from ..domain import hygiene
 from ..teksten import ui as T
-from .dialogs import Dialog
+from .dialogs import ChoiceDialog, Dialog
 
 Kind = Literal["line", "block", "choice", "date", "time", "number", "bool"]
 
@@ -175,10 +176,23 @@ class FormDialog(Dialog[dict[str, Any] | None]):
     """
     BINDINGS = bindings("form")
 
-    def __init__(self, title: str, fields: list[FieldSpec], values: dict[str, Any] | None = None) -> None:
+    #: Escape asks before it throws away more than this many typed characters.
+    FEW_CHARACTERS = 3
+
+    def __init__(
+        self,
+        title: str,
+        fields: list[FieldSpec],
+        values: dict[str, Any] | None = None,
+        *,
+        refuse: Callable[[dict[str, Any]], str | None] | None = None,
+    ) -> None:
+        """``refuse`` gets the parsed values and returns why they cannot be saved (the form stays open)."""
         super().__init__()
         self._title = title
         self._fields = fields
+        self._refuse = refuse
+        self._typed_at_start: dict[str, str] = {}
         self._values = values or {}
 
     def compose(self) -> ComposeResult:
@@ -217,7 +231,17 @@ class FormDialog(Dialog[dict[str, Any] | None]):
                 yield Button(T.ANNULEREN, id="annuleer")
 
     def on_mount(self) -> None:
+        self._typed_at_start = self._typed()
         self.query(FIELD_WIDGETS).first().focus()
+
+    def _typed(self) -> dict[str, str]:
+        """The text in every text field now."""
+        return {w.id or "": w.text if isinstance(w, TextArea) else w.value for w in self.query("Input, TextArea")}
+
+    def typed_since_open(self) -> int:
+        """How many characters of the fields' text differ from when the form opened (roughly)."""
+        now = self._typed()
+        return sum(max(len(now[k]), len(v)) for k, v in self._typed_at_start.items() if now.get(k) != v)
 
     @on(Input.Submitted)
     @on(Choice.Submitted)
@@ -244,6 +268,10 @@ class FormDialog(Dialog[dict[str, Any] | None]):
             if spec.required and empty:
                 self._error(T.FORM_VERPLICHT.format(veld=spec.label), widget)
                 return
+        problem = self._refuse(values) if self._refuse is not None else None
+        if problem:
+            self.show_error(problem)
+            return
         self.dismiss(values)
 
     def _read(self, spec: FieldSpec, widget: Any) -> Any:
@@ -271,7 +299,20 @@ class FormDialog(Dialog[dict[str, Any] | None]):
 
     @on(Button.Pressed, "#annuleer")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without saving; when more than a few characters were typed, ask first."""
+        if self.typed_since_open() <= self.FEW_CHARACTERS:
+            self.dismiss(None)
+            return
+        focused = self.focused
+
+        def answered(choice: str | None) -> None:
+            if choice == "weg":
+                self.dismiss(None)
+            elif focused is not None:
+                focused.focus()
+
+        question = ChoiceDialog(T.WEGGOOIEN_KOP, T.WEGGOOIEN_VRAAG, [("verder", T.VERDER_TYPEN), ("weg", T.WEGGOOIEN)])
+        self.app.push_screen(question, answered)
 
 
 def _placeholder(kind: str) -> str:

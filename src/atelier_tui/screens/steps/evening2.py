@@ -36,7 +36,7 @@ from ...widgets.owner import Edited
 from ...widgets.records import ListSpec, RecordList
 from .base import StepView
 from .evening1 import CarriedColumn, _card_line
-from .prep import StepHeading, section
+from .prep import StepHeading, fractie_field, section
 
 
 def _rung_choices(s) -> tuple[tuple[str, str], ...]:
@@ -138,11 +138,21 @@ def _render_ambitie(s) -> Content:
     return Content("\n").join(lines)
 
 
+def _same_fractie(values: dict, s, index: int | None) -> str | None:
+    """A fractie has one position: a second one for the same fractie is refused."""
+    name = " ".join(str(values.get("fractie") or "").split()).casefold()
+    for i, f in enumerate(s.ambitie.fracties):
+        if i != index and " ".join(f.fractie.split()).casefold() == name:
+            return T.FRACTIE_DUBBEL.format(fractie=f.fractie)
+    return None
+
+
 FRACTIES = ListSpec(
     get=lambda s: s.ambitie.fracties,
     model=FractiePositie,
+    refuse=_same_fractie,
     fields=lambda s: [
-        FieldSpec("fractie", T.F_FRACTIE, required=True),
+        fractie_field(s, required=True),
         FieldSpec("trede", T.F_TREDE, "choice", choices=_rung_choices(s)),
         FieldSpec("toelichting", T.F_TOELICHTING, "block"),
     ],
@@ -479,7 +489,7 @@ REACTIES = ListSpec(
     fields=lambda s: [
         FieldSpec("tekst", T.F_REACTIE, "block", required=True),
         FieldSpec("naam", T.F_NAAM, help=T.F_OPTIONEEL),
-        FieldSpec("fractie", T.F_FRACTIE, help=T.F_OPTIONEEL),
+        fractie_field(s, T.F_OPTIONEEL),
     ],
     render=lambda r, s: Content.assemble(
         Content("“"),

@@ -101,11 +101,12 @@ def fracties(s) -> tuple[str, ...]:
     return tuple(sorted({n for n in names if n}, key=str.lower))
 
 
-def fractie_field(s, help: str = "") -> FieldSpec:
+def fractie_field(s, help: str = "", *, required: bool = False) -> FieldSpec:
     """A fractie: free text, with the fracties already entered offered while typing."""
     known = fracties(s)
     hint = T.F_FRACTIE_EERDER.format(lijst=", ".join(known)) if known else ""
-    return FieldSpec("fractie", T.F_FRACTIE, help=" ".join(x for x in (help, hint) if x), suggestions=known)
+    shown = " ".join(x for x in (help, hint) if x)
+    return FieldSpec("fractie", T.F_FRACTIE, required=required, help=shown, suggestions=known)
 
 
 DEELNEMERS = ListSpec(
