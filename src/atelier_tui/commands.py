@@ -142,6 +142,7 @@ COMMANDS: tuple[Command, ...] = (
     # Werkatelier 2.
     Command("rollen.toggle", "space", "toggle", T.ROL_KIEZEN),
     Command("vragen.draft", "c", "draft", T.CONCEPT),
+    Command("vragen.undo", "u", "undo", T.CONCEPT_ONGEDAAN, footer=False),  # named by the toast after c
     Command("vragen.no_new", "n", "nothing", "", footer=False),
     Command("vragen.no_remove", "d,delete", "nothing", "", footer=False),
     *(
@@ -149,6 +150,11 @@ COMMANDS: tuple[Command, ...] = (
         for i in range(1, 6)
     ),
     Command("evaluatie.edit", "c", "edit_ratings", T.CIJFERS_BEWERKEN),
+    # Opbrengst: one digit per tab, named in the footer as one group.
+    *(
+        Command(f"opbrengst.tab{i}", str(i), f"tab({i})", name, group=T.TABBLAD)
+        for i, name in enumerate((T.TAB_VRAGEN, T.TAB_AFSPRAKEN, T.TAB_ACTIES, T.TAB_VERVOLG), start=1)
+    ),
     # Verslag and Delen.
     Command("export.copy", "c", "copy", T.EXP_KOPIEER),
     Command("export.write", "s", "write", T.EXP_BEWAAR),

@@ -5,14 +5,14 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static, TabbedContent, TabPane
 
 from ...commands import bindings
-from ...domain import rules
+from ...domain import hygiene, rules
 from ...domain.builtin import questions
 from ...domain.drafts import draft_answer
 from ...domain.session import (
@@ -31,6 +31,7 @@ from ...domain.session import (
 from ...teksten import export as E
 from ...teksten import ui as T
 from ...widgets.details import DetailsPanel, DetailsSpec
+from ...widgets.dialogs import ChoiceDialog
 from ...widgets.form import FieldSpec
 from ...widgets.owner import Edited
 from ...widgets.records import ListSpec, RecordList
@@ -386,24 +387,55 @@ ANTWOORDEN = ListSpec(
 
 
 class AnswerList(RecordList):
-    """The five questions: no adding or removing, and c fills in a draft from the earlier steps."""
+    """The five questions: no adding or removing; c fills in a draft from the earlier steps.
+
+    Over an answer already there, c asks whether to add the draft or replace the answer; u puts
+    back the answer as it was before the last draft.
+    """
 
     BINDINGS = bindings("vragen")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._before_draft: tuple[int, Antwoord] | None = None
 
     def action_nothing(self) -> None:
         self.notify(T.VRAGEN_VAST, severity="information")
 
-    def action_draft(self) -> None:
+    @work(exclusive=True, group="records")
+    async def action_draft(self) -> None:
         index = self._index()
         if index is None or not self.can_edit():
             return
         answer = self.items[index]
-        draft = draft_answer(self.session, answer.vraag)
+        draft = hygiene.clean(draft_answer(self.session, answer.vraag), multiline=True).text
         if not draft:
             self.notify(T.GEEN_CONCEPT, severity="warning")
             return
-        text = draft if not answer.antwoord else answer.antwoord.rstrip() + "\n\n" + draft
+        current = answer.antwoord.strip()
+        if draft in current:
+            self.notify(T.CONCEPT_STAAT_ER, severity="information")
+            return
+        text = draft
+        if current:
+            choices = [("toevoegen", T.CONCEPT_TOEVOEGEN), ("vervangen", T.CONCEPT_VERVANGEN), ("nee", T.ANNULEREN)]
+            choice = await self.app.push_screen_wait(ChoiceDialog(T.CONCEPT_KOP, T.CONCEPT_VRAAG, choices))
+            if choice == "toevoegen":
+                text = current + "\n\n" + draft
+            elif choice != "vervangen":
+                return
+        self._before_draft = (index, answer)
         self.replace(index, answer.model_copy(update={"antwoord": self.clean(text, multiline=True)}))
+        self.notify(T.CONCEPT_INGEVULD, severity="information")
+
+    def action_undo(self) -> None:
+        if self._before_draft is None or not self.can_edit():
+            self.notify(T.CONCEPT_NIETS_TERUG, severity="information")
+            return
+        index, before = self._before_draft
+        self._before_draft = None
+        self.replace(index, before)
+        self.notify(T.CONCEPT_TERUGGEZET, severity="information")
 
 
 def _check_actie(a: Actiepunt, s) -> str | None:
@@ -462,6 +494,16 @@ VERVOLG = ListSpec(
 
 
 class OpbrengstView(StepView):
+    """The answers to the five questions, agreements, actions and next steps; 1-4 open a tab."""
+
+    BINDINGS = bindings("opbrengst")
+    #: (tab, its list) in the order of the keys 1-4
+    TABS = (
+        ("tab-vragen", "#antwoorden"),
+        ("tab-afspraken", "#afspraken"),
+        ("tab-acties", "#actiepunten"),
+        ("tab-vervolg", "#vervolg"),
+    )
     initial_focus = "#antwoorden"
     DEFAULT_CSS = """
     OpbrengstView TabbedContent { height: 1fr; }
@@ -479,6 +521,11 @@ class OpbrengstView(StepView):
                 yield RecordList(self.owner, ACTIEPUNTEN, id="actiepunten")
             with TabPane(T.TAB_VERVOLG, id="tab-vervolg"):
                 yield RecordList(self.owner, VERVOLG, id="vervolg")
+
+    def action_tab(self, number: int) -> None:
+        pane, records = self.TABS[number - 1]
+        self.query_one("#tabs", TabbedContent).active = pane
+        self.query_one(records).focus()
 
 
 # --- Evaluatie -----------------------------------------------------------------------------
