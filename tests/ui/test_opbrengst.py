@@ -39,7 +39,8 @@ async def test_the_tabs_open_with_the_keys_the_footer_names(sessions_dir):
     app, path = await _at_answers(sessions_dir)
     async with app.run_test(size=SIZE) as pilot:
         await _focus(pilot, "#antwoorden")
-        assert "1234Tabblad" in screen_text(app)  # the footer: the four keys and what they do
+        # the footer: the four keys and what they do
+        await wait_until(pilot, lambda: "1234Tabblad" in screen_text(app), "the tab keys in the footer")
         tabs = app.screen.query_one("#tabs", TabbedContent)
         for key, pane, records in (("3", "tab-acties", "#actiepunten"), ("2", "tab-afspraken", "#afspraken")):
             await pilot.press(key)
