@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from rich.segment import Segment
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.strip import Strip
 from textual.widgets import SelectionList, Static
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from ...commands import bindings
@@ -210,6 +213,40 @@ class CarriedColumn(Static):
     """
 
 
+def ties(session) -> list[str]:
+    """Per column where the cut-off falls between cards with equal votes: a plain sentence."""
+    if session.afsluiting.gekozen is not None:
+        return []
+    n = session.afsluiting.top
+    lines = []
+    for kolom, title in (("kans", E.KANSEN), ("knelpunt", E.KNELPUNTEN)):
+        cards = [k for k in rules.by_votes(session.kolom(kolom)) if k.stemmen > 0]
+        if len(cards) <= n or cards[n - 1].stemmen != cards[n].stemmen:
+            continue
+        votes = cards[n - 1].stemmen
+        tied = [k for k in cards if k.stemmen == votes]
+        going = n - sum(1 for k in cards if k.stemmen > votes)
+        lines.append(T.AFS_GELIJK.format(kolom=title, n=len(tied), stemmen=votes, mee=going))
+    return lines
+
+
+class CarryList(SelectionList[str]):
+    """The cards to choose from: a tick for a card that goes along, an empty box for one that does not."""
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)
+        segments = list(line)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return line
+        if len(segments) < 3:
+            return line
+        box = segments[1]
+        segments[1] = Segment("✔" if selection.value in self.selected else " ", box.style)
+        return Strip(segments, line.cell_length)
+
+
 class AfsluitingView(StepView):
     """The top kansen and knelpunten by votes, carried over to evening 2; the facilitator may choose."""
 
@@ -217,6 +254,7 @@ class AfsluitingView(StepView):
     DEFAULT_CSS = """
     AfsluitingView #carried { height: auto; }
     AfsluitingView #mode { height: auto; color: $text-muted; margin: 1 0 0 0; }
+    AfsluitingView #gelijk { height: auto; }
     AfsluitingView SelectionList { height: 1fr; border: tall $panel; }
     AfsluitingView SelectionList:focus { border: tall $primary; }
     """
@@ -227,8 +265,9 @@ class AfsluitingView(StepView):
             yield CarriedColumn(id="kans", classes="kans")
             yield CarriedColumn(id="knelpunt", classes="knelpunt")
         yield Static(id="mode")
+        yield Static(id="gelijk")
         yield section(T.AFS_KIES)
-        yield SelectionList[str](id="choose")
+        yield CarryList(id="choose")
 
     def on_mount(self) -> None:
         self.reload()
@@ -246,6 +285,10 @@ class AfsluitingView(StepView):
             )
         mode = T.AFS_MODE_HAND if s.afsluiting.gekozen is not None else T.AFS_MODE_AUTO.format(n=s.afsluiting.top)
         self.query_one("#mode", Static).update(Content(mode))
+        tied = ties(s)
+        gelijk = self.query_one("#gelijk", Static)
+        gelijk.display = bool(tied)
+        gelijk.update(Content("\n").join([Content.styled("⚠ " + t, "bold $warning") for t in tied]))
         selection = self.query_one("#choose", SelectionList)
         highlighted = selection.highlighted
         selection.clear_options()
