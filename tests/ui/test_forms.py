@@ -118,3 +118,19 @@ async def test_a_second_position_for_the_same_fractie_is_refused(sessions_dir):
         await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen), "the form to close")
         after = saved(path).ambitie.fracties
         assert [f.fractie for f in after] == [f.fractie for f in before] + ["Nieuwe Fractie"]
+
+
+async def test_a_long_form_at_80x24_shows_its_buttons_and_scrolls(sessions_dir):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    app = AtelierApp(sessions_dir, open_path=path, step="sessie")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen) and app.screen.focused, "the step")
+        app.screen.query_one("#sessie-details").focus()
+        await wait_until(pilot, lambda: app.screen.query_one("#sessie-details").has_focus, "the facts")
+        await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(app.screen, FormDialog), "the form")
+        assert "Bewaren (Ctrl+S)" in screen_text(app)
+        assert "Werkatelier 2: plaats" not in screen_text(app)  # the last field: below, out of view
+        await pilot.press(*["tab"] * 8)
+        await wait_until(pilot, lambda: "Werkatelier 2: plaats" in screen_text(app), "the last field scrolled in")
+        assert "Bewaren (Ctrl+S)" in screen_text(app)

@@ -232,16 +232,28 @@ class FormDialog(Dialog[dict[str, Any] | None]):
 
     def on_mount(self) -> None:
         self._typed_at_start = self._typed()
+        self._fit()
         self.query(FIELD_WIDGETS).first().focus()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    #: Lines of the frame around the fields: border, title, message and the row of buttons.
+    FRAME_LINES = 8
+
+    def _fit(self) -> None:
+        """The fields scroll, so that the buttons stay in view however small the terminal is."""
+        fields = self.query_one(VerticalScroll)
+        fields.styles.max_height = max(3, int(self.size.height * 0.96) - self.FRAME_LINES)
 
     def _typed(self) -> dict[str, str]:
         """The text in every text field now."""
         return {w.id or "": w.text if isinstance(w, TextArea) else w.value for w in self.query("Input, TextArea")}
 
     def typed_since_open(self) -> int:
-        """How many characters of the fields' text differ from when the form opened (roughly)."""
+        """How many characters were typed (or pasted) into the fields since the form opened."""
         now = self._typed()
-        return sum(max(len(now[k]), len(v)) for k, v in self._typed_at_start.items() if now.get(k) != v)
+        return sum(_inserted(before, now.get(k, before)) for k, before in self._typed_at_start.items())
 
     @on(Input.Submitted)
     @on(Choice.Submitted)
@@ -313,6 +325,17 @@ class FormDialog(Dialog[dict[str, Any] | None]):
 
         question = ChoiceDialog(T.WEGGOOIEN_KOP, T.WEGGOOIEN_VRAAG, [("verder", T.VERDER_TYPEN), ("weg", T.WEGGOOIEN)])
         self.app.push_screen(question, answered)
+
+
+def _inserted(before: str, after: str) -> int:
+    """The characters in ``after`` that are not in ``before``, around the part they share."""
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    return len(after) - start - end
 
 
 def _placeholder(kind: str) -> str:

@@ -233,6 +233,12 @@ def ties(session) -> list[str]:
 class CarryList(SelectionList[str]):
     """The cards to choose from: a tick for a card that goes along, an empty box for one that does not."""
 
+    DEFAULT_CSS = """
+    CarryList > .selection-list--button, CarryList > .selection-list--button-highlighted {
+        background: $foreground 25%;
+    }
+    """
+
     def render_line(self, y: int) -> Strip:
         line = super().render_line(y)
         segments = list(line)
