@@ -257,3 +257,18 @@ async def test_afsluiting_shows_a_tie_at_the_cut_off_and_empty_boxes(sessions_di
         choose.highlighted = 0
         await pilot.press("space")  # choosing by hand: no automatic cut-off, no tie
         await wait_until(pilot, lambda: "gelijk op" not in screen_text(app), "the tie notice to go")
+
+
+async def test_a_new_session_opens_with_ground_rules_and_both_agendas(sessions_dir):
+    from atelier_tui.domain.builtin import new_session
+
+    s = new_session("Werkateliers", "Gemeente Voorbeeld")
+    path = SessionsDir(sessions_dir).create(s)
+    for step, expected in (
+        ("opening", [s.spelregels[0].tekst, s.avond1.agenda[0].onderwerp]),
+        ("terugblik", [s.avond2.agenda[0].onderwerp]),
+    ):
+        app = AtelierApp(sessions_dir, open_path=path, step=step)
+        async with app.run_test(size=SIZE) as pilot:
+            shown = lambda a=app, e=expected: all(x in screen_text(a) for x in e)  # noqa: E731
+            await wait_until(pilot, shown, f"{step} with {expected}")

@@ -31,13 +31,13 @@ from .prep import StepHeading, section
 # --- Opening -------------------------------------------------------------------------------
 
 
-def _agenda_times(session, punt: AgendaPunt) -> str:
+def _agenda_times(avond, punt: AgendaPunt) -> str:
     """'19.30–19.40' from the evening's start time and the time boxes before this item."""
-    start = session.avond1.begintijd
+    start = avond.begintijd
     if start is None:
         return ""
     minutes = 0
-    for p in session.avond1.agenda:
+    for p in avond.agenda:
         if p.id == punt.id:
             break
         minutes += p.minuten
@@ -46,28 +46,34 @@ def _agenda_times(session, punt: AgendaPunt) -> str:
     return f"{begin:%H.%M}–{end:%H.%M}"
 
 
-def _render_agenda(p: AgendaPunt, s) -> Content:
-    times = _agenda_times(s, p)
-    return Content.assemble(
-        Content.styled(times.ljust(12), "bold") if times else Content(""),
-        Content(p.onderwerp),
-        Content.styled(f"  ({p.minuten} min)", "italic"),
+def agenda(evening: int) -> ListSpec:
+    """The agenda of evening 1 or 2, with the times that follow from its start and time boxes."""
+
+    def avond(s):
+        return s.avond1 if evening == 1 else s.avond2
+
+    def render(p: AgendaPunt, s) -> Content:
+        times = _agenda_times(avond(s), p)
+        return Content.assemble(
+            Content.styled(times.ljust(12), "bold") if times else Content(""),
+            Content(p.onderwerp),
+            Content.styled(f"  ({p.minuten} min)", "italic"),
+        )
+
+    return ListSpec(
+        get=lambda s: avond(s).agenda,
+        model=AgendaPunt,
+        fields=lambda s: [
+            FieldSpec("onderwerp", T.F_ONDERWERP, required=True),
+            FieldSpec("minuten", T.F_MINUTEN, "number"),
+        ],
+        render=render,
+        name=lambda p: p.onderwerp,
+        new_title=T.AGENDA_NIEUW,
+        edit_title=T.AGENDA_BEWERK,
+        separators=False,
     )
 
-
-AGENDA = ListSpec(
-    get=lambda s: s.avond1.agenda,
-    model=AgendaPunt,
-    fields=lambda s: [
-        FieldSpec("onderwerp", T.F_ONDERWERP, required=True),
-        FieldSpec("minuten", T.F_MINUTEN, "number"),
-    ],
-    render=_render_agenda,
-    name=lambda p: p.onderwerp,
-    new_title=T.AGENDA_NIEUW,
-    edit_title=T.AGENDA_BEWERK,
-    separators=False,
-)
 
 SPELREGELS = ListSpec(
     get=lambda s: s.spelregels,
@@ -110,7 +116,7 @@ class OpeningView(StepView):
         yield section(T.SPELREGELS)
         yield RecordList(self.owner, SPELREGELS, id="spelregels")
         yield section(T.AGENDA)
-        yield RecordList(self.owner, AGENDA, id="agenda")
+        yield RecordList(self.owner, agenda(1), id="agenda")
 
 
 # --- Voorbeelden ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static, TabbedContent, TabPane
 
@@ -36,7 +36,7 @@ from ...widgets.form import FieldSpec
 from ...widgets.owner import Edited
 from ...widgets.records import ListSpec, RecordList
 from .base import StepView
-from .evening1 import CarriedColumn, _card_line
+from .evening1 import CarriedColumn, _card_line, agenda
 from .prep import StepHeading, fractie_field, section
 
 
@@ -68,8 +68,10 @@ INSPIRATIE = ListSpec(
 
 class TerugblikView(StepView):
     DEFAULT_CSS = """
-    TerugblikView #carried { height: auto; max-height: 45%; }
-    TerugblikView #lessen { height: auto; max-height: 8; padding: 0 1; }
+    TerugblikView #carried { height: auto; max-height: 35%; }
+    TerugblikView #lessen { height: auto; max-height: 20%; padding: 0 1; }
+    TerugblikView #onder { height: 1fr; min-height: 5; }
+    TerugblikView #onder > Vertical { width: 1fr; }
     """
 
     def compose(self) -> ComposeResult:
@@ -79,8 +81,13 @@ class TerugblikView(StepView):
             yield CarriedColumn(id="knelpunt", classes="knelpunt")
         yield section(T.LESSEN)
         yield Static(id="lessen")
-        yield section(T.INSPIRATIE)
-        yield RecordList(self.owner, INSPIRATIE, id="inspiratie")
+        with Horizontal(id="onder"):
+            with Vertical():
+                yield section(T.INSPIRATIE)
+                yield RecordList(self.owner, INSPIRATIE, id="inspiratie")
+            with Vertical():
+                yield section(T.AGENDA_AVOND_2)
+                yield RecordList(self.owner, agenda(2), id="agenda2")
 
     def on_mount(self) -> None:
         s = self.session
