@@ -22,7 +22,7 @@ async def _list(sessions_dir, step: str, list_id: str):
     return app, path, list_id
 
 
-async def _open_new(pilot, list_id: str) -> FormDialog:
+async def _focus_list(pilot, list_id: str) -> RecordList:
     app = pilot.app
     await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen) and app.screen.query(f"#{list_id}"), "step")
 
@@ -33,6 +33,12 @@ async def _open_new(pilot, list_id: str) -> FormDialog:
         return records.has_focus
 
     await wait_until(pilot, list_focused, "the list to take the keys")
+    return app.screen.query_one(f"#{list_id}", RecordList)
+
+
+async def _open_new(pilot, list_id: str) -> FormDialog:
+    app = pilot.app
+    await _focus_list(pilot, list_id)
     await pilot.press("end", "n")
     await wait_until(pilot, lambda: isinstance(app.screen, FormDialog), "the form")
     return app.screen
@@ -134,3 +140,14 @@ async def test_a_long_form_at_80x24_shows_its_buttons_and_scrolls(sessions_dir):
         await pilot.press(*["tab"] * 8)
         await wait_until(pilot, lambda: "Werkatelier 2: plaats" in screen_text(app), "the last field scrolled in")
         assert "Bewaren (Ctrl+S)" in screen_text(app)
+
+
+async def test_arrows_in_a_list_stop_at_the_ends(sessions_dir):
+    app, path, list_id = await _list(sessions_dir, "sessie", "deelnemers")
+    async with app.run_test(size=SIZE) as pilot:
+        records = await _focus_list(pilot, list_id)
+        count = len(saved(path).deelnemers)
+        await pilot.press(*["down"] * (count + 3))
+        assert records.highlighted == count - 1  # the last one, not back at the top
+        await pilot.press(*["up"] * (count + 3))
+        assert records.highlighted == 0

@@ -44,7 +44,31 @@ class ListSpec:
     refuse: Callable[[dict[str, Any], Any, int | None], str | None] | None = None
 
 
-class RecordList(Owned, OptionList):
+class StopAtEnds:
+    """For option lists: ↓ on the last item and ↑ on the first stay put, never jump to the other end.
+
+    A burst of arrows then always lands on the same record, however many arrows too many came.
+    """
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def _step(self, direction: int) -> None:
+        options = self.options  # type: ignore[attr-defined]
+        current = self.highlighted  # type: ignore[attr-defined]
+        index = (-1 if direction > 0 else len(options)) if current is None else current
+        index += direction
+        while 0 <= index < len(options):
+            if not options[index].disabled:
+                self.highlighted = index  # type: ignore[attr-defined]
+                return
+            index += direction
+
+
+class RecordList(StopAtEnds, Owned, OptionList):
     BINDINGS = bindings("records")
     DEFAULT_CSS = """
     RecordList { height: 1fr; min-height: 4; border: tall $panel; padding: 0 1; }

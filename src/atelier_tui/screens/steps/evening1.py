@@ -24,7 +24,7 @@ from ...teksten import export as E
 from ...teksten import ui as T
 from ...widgets.details import DetailsPanel, DetailsSpec
 from ...widgets.form import FieldSpec
-from ...widgets.records import ListSpec, RecordList
+from ...widgets.records import ListSpec, RecordList, StopAtEnds
 from .base import StepView
 from .prep import StepHeading, section
 
@@ -236,7 +236,7 @@ def ties(session) -> list[str]:
     return lines
 
 
-class CarryList(SelectionList[str]):
+class CarryList(StopAtEnds, SelectionList[str]):
     """The cards to choose from: a tick for a card that goes along, an empty box for one that does not."""
 
     DEFAULT_CSS = """
