@@ -17,6 +17,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from .commands import bindings, install_keymap, key_display, palette_entries
+from .keyorder import KeyOrder
 from .screens.start import StartScreen
 from .teksten import themes as TT
 from .teksten import ui as T
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from .store.repository import OpenSession, SessionsDir
 
 
-class AtelierApp(App[int]):
+class AtelierApp(KeyOrder, App[int]):
     TITLE = T.TITEL
     SUB_TITLE = T.ONDERTITEL
     BINDINGS = bindings("app")

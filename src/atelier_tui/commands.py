@@ -82,6 +82,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("dialog.back", "escape", "cancel", T.TERUG),
     Command("form.cancel", "escape", "cancel", T.ANNULEREN),
     Command("form.save", "ctrl+s", "submit", T.BEWAREN, priority=True),
+    Command("choice.previous", "left,up", "step(-1)", T.KEUZE_VORIGE, footer=False),
+    Command("choice.next", "right,down", "step(1)", T.KEUZE_VOLGENDE, footer=False),
+    Command("choice.first", "home", "end(False)", "", footer=False),
+    Command("choice.last", "end", "end(True)", "", footer=False),
+    Command("choice.submit", "enter", "submit", T.VOLGEND_VELD, footer=False),
     # Lists of records and blocks of facts, on many steps.
     Command("records.new", "n", "new", T.LIJST_NIEUW),
     Command("records.edit", "e", "edit", T.LIJST_BEWERK),
@@ -138,6 +143,7 @@ COMMANDS: tuple[Command, ...] = (
     # Werkatelier 2.
     Command("rollen.toggle", "space", "toggle", T.ROL_KIEZEN),
     Command("vragen.draft", "c", "draft", T.CONCEPT),
+    Command("vragen.undo", "u", "undo", T.CONCEPT_ONGEDAAN, footer=False),  # named by the toast after c
     Command("vragen.no_new", "n", "nothing", "", footer=False),
     Command("vragen.no_remove", "d,delete", "nothing", "", footer=False),
     *(
@@ -145,6 +151,11 @@ COMMANDS: tuple[Command, ...] = (
         for i in range(1, 6)
     ),
     Command("evaluatie.edit", "c", "edit_ratings", T.CIJFERS_BEWERKEN),
+    # Opbrengst: one digit per tab, named in the footer as one group.
+    *(
+        Command(f"opbrengst.tab{i}", str(i), f"tab({i})", name, group=T.TABBLAD)
+        for i, name in enumerate((T.TAB_VRAGEN, T.TAB_AFSPRAKEN, T.TAB_ACTIES, T.TAB_VERVOLG), start=1)
+    ),
     # Verslag and Delen.
     Command("export.copy", "c", "copy", T.EXP_KOPIEER),
     Command("export.write", "s", "write('md')", T.EXP_BEWAAR),
@@ -215,7 +226,9 @@ def palette_entries(app: App, screen: Screen) -> Iterator[SystemCommand]:
         node = app if c.scope == "app" else screen
         if node.check_action(c.action, ()) is False:
             continue  # not here (say, leaving the session on the room's screen)
-        yield SystemCommand(c.text, c.palette, partial(node.run_action, c.action))
+        # Stopping is found by searching, never offered in the opening list: a fast Enter there would
+        # stop the app ("Afsluiten" comes first in alphabetical order).
+        yield SystemCommand(c.text, c.palette, partial(node.run_action, c.action), c.id != "app.quit")
 
 
 # Key names as a Dutch user reads them.

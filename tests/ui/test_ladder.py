@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from atelier_tui.app import AtelierApp
 from atelier_tui.domain import rules
@@ -17,7 +17,7 @@ from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir, open_session
 from atelier_tui.teksten import ladder as T
 from atelier_tui.widgets.dialogs import ChoiceDialog
-from atelier_tui.widgets.form import FormDialog
+from atelier_tui.widgets.form import Choice, FormDialog
 from atelier_tui.widgets.ladder import LadderDiagram
 
 from .screen import open_step, screen_text, settle, wait_for
@@ -165,7 +165,7 @@ async def test_e_edits_the_rationale_and_the_places_in_a_form(sessions_dir):
         area = form.query_one("#f-toelichting", TextArea)
         assert area.text.startswith("Nu konden inwoners")
         area.text = "Samen ontwerpen\nbinnen vaste kaders."
-        form.query_one("#f-nu", Select).value = "informeren"
+        form.query_one("#f-nu", Choice).value = "informeren"
         await press(pilot, "ctrl+s")
         await wait_for(pilot, SessionScreen)
         after = opgave(saved(path), DORPSPLEIN)
@@ -188,7 +188,7 @@ async def test_e_edits_the_rationale_and_the_places_in_a_form(sessions_dir):
 async def choose_variant(pilot, variant: str) -> None:
     await press(pilot, "v")
     await wait_for(pilot, FormDialog)
-    pilot.app.screen.query_one("#f-variant", Select).value = variant
+    pilot.app.screen.query_one("#f-variant", Choice).value = variant
     await press(pilot, "ctrl+s")
 
 
@@ -275,7 +275,7 @@ async def test_adding_a_rung_above_the_highlighted_one(sessions_dir):
         await open_ladder(pilot)
         await press(pilot, "a")
         await wait_for(pilot, FormDialog)
-        assert app.screen.query_one("#f-plaats", Select).value == "4"  # above coproduceren
+        assert app.screen.query_one("#f-plaats", Choice).value == "4"  # above coproduceren
         await pilot.press(*"Meedenken")
         app.screen.query_one("#f-toezegging", TextArea).text = "De gemeente denkt mee."
         await press(pilot, "ctrl+s")

@@ -15,7 +15,7 @@ from atelier_tui.store.repository import SessionsDir, open_session
 from atelier_tui.widgets.form import FormDialog
 from atelier_tui.widgets.records import RecordList
 
-from .screen import saved, screen_text, settle, wait_for
+from .screen import saved, screen_text, settle, wait_for, wait_until
 
 SIZE = (120, 40)
 
@@ -226,3 +226,49 @@ async def test_user_text_is_shown_literally_in_lists(sessions_dir, text):
         await pilot.click(RecordList, offset=(10, 1))
         await settle(pilot)
         assert app.is_running
+
+
+async def test_afsluiting_shows_a_tie_at_the_cut_off_and_empty_boxes(sessions_dir):
+    app, path = await open_step(sessions_dir, "afsluiting")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, SessionScreen)
+        await wait_until(pilot, lambda: "Alle kaarten" in screen_text(app), "the afsluiting")
+        s = saved(path)
+        assert s.afsluiting.top == 3  # the demo: kansen 11, 9, 8, 7, 6, 6, ...; knelpunten 12, 10, 9, 7, 6, 5, 5, ...
+        assert "gelijk" not in screen_text(app)
+        choose = app.screen.query_one("#choose", SelectionList)
+        lines = [line for line in screen_text(app).splitlines() if "▐" in line]
+        carried = len(rules.carry_over(s))
+        assert sum("▐✔▌" in line for line in lines) == carried
+        # the others: an empty box, never an X (the screenshot drops the box's blank)
+        assert sum("▐▌" in line or "▐ ▌" in line for line in lines) == len(lines) - carried
+        assert not any("X" in line.split("▌")[0] for line in lines)
+        await pilot.press("plus", "plus")  # top 5: the 5th and 6th kans both have 6 votes
+        await wait_until(
+            pilot,
+            lambda: "Kansen: 2 kaarten staan gelijk op 6 stemmen, er gaan er 1 mee." in screen_text(app),
+            "the tie among the kansen",
+        )
+        await pilot.press("plus")  # top 6: now the knelpunten tie at 5
+        await wait_until(pilot, lambda: "Knelpunten: 2 kaarten staan gelijk op 5 stemmen" in screen_text(app), "tie")
+        assert "Kansen: 2 kaarten" not in screen_text(app)
+        choose.focus()
+        await wait_until(pilot, lambda: choose.has_focus, "the list of cards to take the keys")
+        choose.highlighted = 0
+        await pilot.press("space")  # choosing by hand: no automatic cut-off, no tie
+        await wait_until(pilot, lambda: "gelijk op" not in screen_text(app), "the tie notice to go")
+
+
+async def test_a_new_session_opens_with_ground_rules_and_both_agendas(sessions_dir):
+    from atelier_tui.domain.builtin import new_session
+
+    s = new_session("Werkateliers", "Gemeente Voorbeeld")
+    path = SessionsDir(sessions_dir).create(s)
+    for step, expected in (
+        ("opening", [s.spelregels[0].tekst, s.avond1.agenda[0].onderwerp]),
+        ("terugblik", [s.avond2.agenda[0].onderwerp]),
+    ):
+        app = AtelierApp(sessions_dir, open_path=path, step=step)
+        async with app.run_test(size=SIZE) as pilot:
+            shown = lambda a=app, e=expected: all(x in screen_text(a) for x in e)  # noqa: E731
+            await wait_until(pilot, shown, f"{step} with {expected}")

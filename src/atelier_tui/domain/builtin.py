@@ -10,12 +10,14 @@ from functools import cache
 
 from .content import load_json, load_toml
 from .session import (
+    AgendaPunt,
     Antwoord,
     Criterium,
     Doelgroep,
     InitiatiefRol,
     Ladder,
     Session,
+    Spelregel,
     Trede,
 )
 
@@ -79,11 +81,22 @@ def default_criteria() -> list[Criterium]:
     return [Criterium(**c) for c in load_toml("criteria.toml")["criterium"]]
 
 
+def default_start() -> dict:
+    """The editable starting ground rules and the agendas of both evenings (``standaard.toml``)."""
+    data = load_toml("standaard.toml")
+    return {
+        "spelregels": [Spelregel(tekst=t) for t in data["spelregels"]],
+        "avond1": {"agenda": [AgendaPunt(**p) for p in data["avond1"]]},
+        "avond2": {"agenda": [AgendaPunt(**p) for p in data["avond2"]]},
+    }
+
+
 def new_session(naam: str, gemeente: str = "") -> Session:
     """A new, empty session with the built-in starting content filled in."""
     return Session(
         naam=naam,
         gemeente=gemeente,
+        **default_start(),
         ladder=ladder(),
         doelgroepen=default_doelgroepen(),
         initiatieven={"rollen": default_rollen()},

@@ -33,7 +33,8 @@ def _niveau(s: Session) -> str:
         parts.append(T.PER_OPGAVE)
     if s.ambitie.regel:
         parts.append(T.REGEL.format(regel=s.ambitie.regel.rstrip(".")))
-    spread = sorted({_rung(s, f.trede) for f in s.ambitie.fracties if f.trede})
+    placed = {f.trede for f in s.ambitie.fracties if f.trede}
+    spread = [_rung(s, t.key) for t in s.ladder.treden if t.key in placed]  # in the ladder's order
     if len(spread) > 1:
         parts.append(T.FRACTIES.format(treden=_join(spread)))
     return " ".join(parts)
@@ -41,7 +42,9 @@ def _niveau(s: Session) -> str:
 
 def _proces(s: Session) -> str:
     lines = [
-        T.OPGAVE_STAP.format(opgave=o.titel, nu=_rung(s, o.nu), straks=_rung(s, o.straks))
+        (T.OPGAVE_BLIJFT if o.nu == o.straks else T.OPGAVE_STAP).format(
+            opgave=o.titel, nu=_rung(s, o.nu), straks=_rung(s, o.straks)
+        )
         for o in s.opgaven
         if o.nu and o.straks
     ]

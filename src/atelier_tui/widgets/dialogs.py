@@ -1,4 +1,4 @@
-"""Small modal dialogs: confirm, message with choices, new session."""
+"""Modal dialogs: the frame they share, confirm, a message with choices, new session."""
 
 from __future__ import annotations
 
@@ -6,29 +6,40 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import Button, Input, Label, Static
 
 from ..commands import bindings
 from ..teksten import ui as T
 
 
-class ChoiceDialog(ModalScreen[str | None]):
+class Dialog(ModalScreen[ScreenResultType]):
+    """The frame every dialog shares: centred over the screen, one thick border, the surface colour.
+
+    A dialog composes one container with the class ``dialog-frame`` (a ``Vertical`` or a
+    ``VerticalScroll``), and inside it may use ``dialog-title``, ``dialog-buttons`` and
+    ``dialog-error``. A dialog that needs another width sets it on ``Name > .dialog-frame``.
+    """
+
+    DEFAULT_CSS = """
+    Dialog { align: center middle; }
+    Dialog > .dialog-frame {
+        width: 72; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; padding: 1 2;
+    }
+    Dialog .dialog-title { text-style: bold; margin-bottom: 1; }
+    Dialog .dialog-error { color: $error; height: auto; }
+    Dialog .dialog-buttons { height: auto; margin-top: 1; align-horizontal: right; }
+    Dialog .dialog-buttons Button { margin-left: 2; }
+    """
+
+
+class ChoiceDialog(Dialog[str | None]):
     """A message with a row of buttons; dismisses with the id of the chosen button, or None.
 
     ``message`` is shown literally (never as markup): it may contain user text.
     """
 
-    DEFAULT_CSS = """
-    ChoiceDialog { align: center middle; }
-    ChoiceDialog > Vertical {
-        width: 72; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 1 2;
-    }
-    ChoiceDialog .dialog-title { text-style: bold; margin-bottom: 1; }
-    ChoiceDialog .dialog-buttons { height: auto; margin-top: 1; align-horizontal: right; }
-    ChoiceDialog Button { margin-left: 2; }
-    """
     BINDINGS = bindings("dialog")
 
     def __init__(self, title: str, message: str, choices: list[tuple[str, str]]) -> None:
@@ -38,7 +49,7 @@ class ChoiceDialog(ModalScreen[str | None]):
         self._choices = choices
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog-frame"):
             yield Label(Content(self._title), classes="dialog-title")
             yield Static(Content(self._message))
             with Horizontal(classes="dialog-buttons"):
@@ -60,20 +71,9 @@ def confirm(title: str, message: str) -> ChoiceDialog:
     return ChoiceDialog(title, message, [("ja", T.BEVESTIG), ("nee", T.ANNULEER)])
 
 
-class NewSessionDialog(ModalScreen[tuple[str, str] | None]):
+class NewSessionDialog(Dialog[tuple[str, str] | None]):
     """Asks for the name of a new session and its municipality."""
 
-    DEFAULT_CSS = """
-    NewSessionDialog { align: center middle; }
-    NewSessionDialog > Vertical {
-        width: 70; max-width: 95%; height: auto;
-        border: thick $primary; background: $surface; padding: 1 2;
-    }
-    NewSessionDialog .dialog-title { text-style: bold; margin-bottom: 1; }
-    NewSessionDialog #fout { color: $error; height: auto; }
-    NewSessionDialog .dialog-buttons { height: auto; margin-top: 1; align-horizontal: right; }
-    NewSessionDialog Button { margin-left: 2; }
-    """
     BINDINGS = bindings("dialog")
 
     def __init__(self, exists) -> None:
@@ -81,13 +81,13 @@ class NewSessionDialog(ModalScreen[tuple[str, str] | None]):
         self._exists = exists
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog-frame"):
             yield Label(T.NIEUW_KOP, classes="dialog-title")
             yield Label(T.NIEUW_NAAM)
             yield Input(placeholder=T.NIEUW_NAAM_VOORBEELD, id="naam", max_length=200)
             yield Label(T.NIEUW_GEMEENTE)
             yield Input(placeholder=T.NIEUW_GEMEENTE_VOORBEELD, id="gemeente", max_length=200)
-            yield Static("", id="fout")
+            yield Static("", id="fout", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(T.NIEUW_MAKEN, id="maken", variant="primary")
                 yield Button(T.ANNULEREN, id="annuleer")

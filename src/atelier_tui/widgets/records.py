@@ -39,9 +39,36 @@ class ListSpec:
     empty: str = T.LIJST_LEEG
     separators: bool = True  # a line between records; off for one-line records
     check: Callable[[Any, Any], str | None] | None = None  # (record, session) -> a warning, or None
+    # (values, session, index of the record being edited or None) -> why it cannot be saved, or None;
+    # the form stays open with that message
+    refuse: Callable[[dict[str, Any], Any, int | None], str | None] | None = None
 
 
-class RecordList(Owned, OptionList):
+class StopAtEnds:
+    """For option lists: ↓ on the last item and ↑ on the first stay put, never jump to the other end.
+
+    A burst of arrows then always lands on the same record, however many arrows too many came.
+    """
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def _step(self, direction: int) -> None:
+        options = self.options  # type: ignore[attr-defined]
+        current = self.highlighted  # type: ignore[attr-defined]
+        index = (-1 if direction > 0 else len(options)) if current is None else current
+        index += direction
+        while 0 <= index < len(options):
+            if not options[index].disabled:
+                self.highlighted = index  # type: ignore[attr-defined]
+                return
+            index += direction
+
+
+class RecordList(StopAtEnds, Owned, OptionList):
     BINDINGS = bindings("records")
     DEFAULT_CSS = """
     RecordList { height: 1fr; min-height: 4; border: tall $panel; padding: 0 1; }
@@ -91,7 +118,7 @@ class RecordList(Owned, OptionList):
     async def action_new(self) -> None:
         if not self.can_edit():
             return
-        values = await self._ask(self.spec.new_title, self._defaults())
+        values = await self._ask(self.spec.new_title, self._defaults(), None)
         if values is None:
             return
         try:
@@ -114,7 +141,7 @@ class RecordList(Owned, OptionList):
         if not self.can_edit():
             return
         item = self.items[index]
-        values = await self._ask(self.spec.edit_title, item.model_dump())
+        values = await self._ask(self.spec.edit_title, item.model_dump(), index)
         if values is None:
             return
         try:
@@ -172,8 +199,15 @@ class RecordList(Owned, OptionList):
             values[name] = field.default
         return values
 
-    async def _ask(self, title: str, values: dict[str, Any]) -> dict[str, Any] | None:
-        return await self.app.push_screen_wait(FormDialog(title, self.spec.fields(self.session), values))
+    async def _ask(self, title: str, values: dict[str, Any], index: int | None) -> dict[str, Any] | None:
+        refuse = self.spec.refuse
+        form = FormDialog(
+            title,
+            self.spec.fields(self.session),
+            values,
+            refuse=None if refuse is None else lambda v: refuse(v, self.session, index),
+        )
+        return await self.app.push_screen_wait(form)
 
     def _warn(self, item: Any) -> None:
         if self.spec.check is not None:

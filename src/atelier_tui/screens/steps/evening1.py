@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from rich.segment import Segment
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.strip import Strip
 from textual.widgets import SelectionList, Static
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from ...commands import bindings
@@ -21,20 +24,20 @@ from ...teksten import export as E
 from ...teksten import ui as T
 from ...widgets.details import DetailsPanel, DetailsSpec
 from ...widgets.form import FieldSpec
-from ...widgets.records import ListSpec, RecordList
+from ...widgets.records import ListSpec, RecordList, StopAtEnds
 from .base import StepView
 from .prep import StepHeading, section
 
 # --- Opening -------------------------------------------------------------------------------
 
 
-def _agenda_times(session, punt: AgendaPunt) -> str:
+def _agenda_times(avond, punt: AgendaPunt) -> str:
     """'19.30–19.40' from the evening's start time and the time boxes before this item."""
-    start = session.avond1.begintijd
+    start = avond.begintijd
     if start is None:
         return ""
     minutes = 0
-    for p in session.avond1.agenda:
+    for p in avond.agenda:
         if p.id == punt.id:
             break
         minutes += p.minuten
@@ -43,28 +46,34 @@ def _agenda_times(session, punt: AgendaPunt) -> str:
     return f"{begin:%H.%M}–{end:%H.%M}"
 
 
-def _render_agenda(p: AgendaPunt, s) -> Content:
-    times = _agenda_times(s, p)
-    return Content.assemble(
-        Content.styled(times.ljust(12), "bold") if times else Content(""),
-        Content(p.onderwerp),
-        Content.styled(f"  ({p.minuten} min)", "italic"),
+def agenda(evening: int) -> ListSpec:
+    """The agenda of evening 1 or 2, with the times that follow from its start and time boxes."""
+
+    def avond(s):
+        return s.avond1 if evening == 1 else s.avond2
+
+    def render(p: AgendaPunt, s) -> Content:
+        times = _agenda_times(avond(s), p)
+        return Content.assemble(
+            Content.styled(times.ljust(12), "bold") if times else Content(""),
+            Content(p.onderwerp),
+            Content.styled(f"  ({p.minuten} min)", "italic"),
+        )
+
+    return ListSpec(
+        get=lambda s: avond(s).agenda,
+        model=AgendaPunt,
+        fields=lambda s: [
+            FieldSpec("onderwerp", T.F_ONDERWERP, required=True),
+            FieldSpec("minuten", T.F_MINUTEN, "number"),
+        ],
+        render=render,
+        name=lambda p: p.onderwerp,
+        new_title=T.AGENDA_NIEUW,
+        edit_title=T.AGENDA_BEWERK,
+        separators=False,
     )
 
-
-AGENDA = ListSpec(
-    get=lambda s: s.avond1.agenda,
-    model=AgendaPunt,
-    fields=lambda s: [
-        FieldSpec("onderwerp", T.F_ONDERWERP, required=True),
-        FieldSpec("minuten", T.F_MINUTEN, "number"),
-    ],
-    render=_render_agenda,
-    name=lambda p: p.onderwerp,
-    new_title=T.AGENDA_NIEUW,
-    edit_title=T.AGENDA_BEWERK,
-    separators=False,
-)
 
 SPELREGELS = ListSpec(
     get=lambda s: s.spelregels,
@@ -107,7 +116,7 @@ class OpeningView(StepView):
         yield section(T.SPELREGELS)
         yield RecordList(self.owner, SPELREGELS, id="spelregels")
         yield section(T.AGENDA)
-        yield RecordList(self.owner, AGENDA, id="agenda")
+        yield RecordList(self.owner, agenda(1), id="agenda")
 
 
 # --- Voorbeelden ---------------------------------------------------------------------------
@@ -210,6 +219,46 @@ class CarriedColumn(Static):
     """
 
 
+def ties(session) -> list[str]:
+    """Per column where the cut-off falls between cards with equal votes: a plain sentence."""
+    if session.afsluiting.gekozen is not None:
+        return []
+    n = session.afsluiting.top
+    lines = []
+    for kolom, title in (("kans", E.KANSEN), ("knelpunt", E.KNELPUNTEN)):
+        cards = [k for k in rules.by_votes(session.kolom(kolom)) if k.stemmen > 0]
+        if len(cards) <= n or cards[n - 1].stemmen != cards[n].stemmen:
+            continue
+        votes = cards[n - 1].stemmen
+        tied = [k for k in cards if k.stemmen == votes]
+        going = n - sum(1 for k in cards if k.stemmen > votes)
+        lines.append(T.AFS_GELIJK.format(kolom=title, n=len(tied), stemmen=votes, mee=going))
+    return lines
+
+
+class CarryList(StopAtEnds, SelectionList[str]):
+    """The cards to choose from: a tick for a card that goes along, an empty box for one that does not."""
+
+    DEFAULT_CSS = """
+    CarryList > .selection-list--button, CarryList > .selection-list--button-highlighted {
+        background: $foreground 25%;
+    }
+    """
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)
+        segments = list(line)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return line
+        if len(segments) < 3:
+            return line
+        box = segments[1]
+        segments[1] = Segment("✔" if selection.value in self.selected else " ", box.style)
+        return Strip(segments, line.cell_length)
+
+
 class AfsluitingView(StepView):
     """The top kansen and knelpunten by votes, carried over to evening 2; the facilitator may choose."""
 
@@ -217,6 +266,7 @@ class AfsluitingView(StepView):
     DEFAULT_CSS = """
     AfsluitingView #carried { height: auto; }
     AfsluitingView #mode { height: auto; color: $text-muted; margin: 1 0 0 0; }
+    AfsluitingView #gelijk { height: auto; }
     AfsluitingView SelectionList { height: 1fr; border: tall $panel; }
     AfsluitingView SelectionList:focus { border: tall $primary; }
     """
@@ -227,8 +277,9 @@ class AfsluitingView(StepView):
             yield CarriedColumn(id="kans", classes="kans")
             yield CarriedColumn(id="knelpunt", classes="knelpunt")
         yield Static(id="mode")
+        yield Static(id="gelijk")
         yield section(T.AFS_KIES)
-        yield SelectionList[str](id="choose")
+        yield CarryList(id="choose")
 
     def on_mount(self) -> None:
         self.reload()
@@ -246,6 +297,10 @@ class AfsluitingView(StepView):
             )
         mode = T.AFS_MODE_HAND if s.afsluiting.gekozen is not None else T.AFS_MODE_AUTO.format(n=s.afsluiting.top)
         self.query_one("#mode", Static).update(Content(mode))
+        tied = ties(s)
+        gelijk = self.query_one("#gelijk", Static)
+        gelijk.display = bool(tied)
+        gelijk.update(Content("\n").join([Content.styled("⚠ " + t, "bold $warning") for t in tied]))
         selection = self.query_one("#choose", SelectionList)
         highlighted = selection.highlighted
         selection.clear_options()

@@ -5,14 +5,14 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static, TabbedContent, TabPane
 
 from ...commands import bindings
-from ...domain import rules
+from ...domain import hygiene, rules
 from ...domain.builtin import questions
 from ...domain.drafts import draft_answer
 from ...domain.session import (
@@ -31,12 +31,13 @@ from ...domain.session import (
 from ...teksten import export as E
 from ...teksten import ui as T
 from ...widgets.details import DetailsPanel, DetailsSpec
+from ...widgets.dialogs import ChoiceDialog
 from ...widgets.form import FieldSpec
 from ...widgets.owner import Edited
 from ...widgets.records import ListSpec, RecordList
 from .base import StepView
-from .evening1 import CarriedColumn, _card_line
-from .prep import StepHeading, section
+from .evening1 import CarriedColumn, _card_line, agenda
+from .prep import StepHeading, fractie_field, section
 
 
 def _rung_choices(s) -> tuple[tuple[str, str], ...]:
@@ -67,8 +68,10 @@ INSPIRATIE = ListSpec(
 
 class TerugblikView(StepView):
     DEFAULT_CSS = """
-    TerugblikView #carried { height: auto; max-height: 45%; }
-    TerugblikView #lessen { height: auto; max-height: 8; padding: 0 1; }
+    TerugblikView #carried { height: auto; max-height: 35%; }
+    TerugblikView #lessen { height: auto; max-height: 20%; padding: 0 1; }
+    TerugblikView #onder { height: 1fr; min-height: 5; }
+    TerugblikView #onder > Vertical { width: 1fr; }
     """
 
     def compose(self) -> ComposeResult:
@@ -78,8 +81,13 @@ class TerugblikView(StepView):
             yield CarriedColumn(id="knelpunt", classes="knelpunt")
         yield section(T.LESSEN)
         yield Static(id="lessen")
-        yield section(T.INSPIRATIE)
-        yield RecordList(self.owner, INSPIRATIE, id="inspiratie")
+        with Horizontal(id="onder"):
+            with Vertical():
+                yield section(T.INSPIRATIE)
+                yield RecordList(self.owner, INSPIRATIE, id="inspiratie")
+            with Vertical():
+                yield section(T.AGENDA_AVOND_2)
+                yield RecordList(self.owner, agenda(2), id="agenda2")
 
     def on_mount(self) -> None:
         s = self.session
@@ -138,11 +146,21 @@ def _render_ambitie(s) -> Content:
     return Content("\n").join(lines)
 
 
+def _same_fractie(values: dict, s, index: int | None) -> str | None:
+    """A fractie has one position: a second one for the same fractie is refused."""
+    name = " ".join(str(values.get("fractie") or "").split()).casefold()
+    for i, f in enumerate(s.ambitie.fracties):
+        if i != index and " ".join(f.fractie.split()).casefold() == name:
+            return T.FRACTIE_DUBBEL.format(fractie=f.fractie)
+    return None
+
+
 FRACTIES = ListSpec(
     get=lambda s: s.ambitie.fracties,
     model=FractiePositie,
+    refuse=_same_fractie,
     fields=lambda s: [
-        FieldSpec("fractie", T.F_FRACTIE, required=True),
+        fractie_field(s, required=True),
         FieldSpec("trede", T.F_TREDE, "choice", choices=_rung_choices(s)),
         FieldSpec("toelichting", T.F_TOELICHTING, "block"),
     ],
@@ -376,24 +394,55 @@ ANTWOORDEN = ListSpec(
 
 
 class AnswerList(RecordList):
-    """The five questions: no adding or removing, and c fills in a draft from the earlier steps."""
+    """The five questions: no adding or removing; c fills in a draft from the earlier steps.
+
+    Over an answer already there, c asks whether to add the draft or replace the answer; u puts
+    back the answer as it was before the last draft.
+    """
 
     BINDINGS = bindings("vragen")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._before_draft: tuple[int, Antwoord] | None = None
 
     def action_nothing(self) -> None:
         self.notify(T.VRAGEN_VAST, severity="information")
 
-    def action_draft(self) -> None:
+    @work(exclusive=True, group="records")
+    async def action_draft(self) -> None:
         index = self._index()
         if index is None or not self.can_edit():
             return
         answer = self.items[index]
-        draft = draft_answer(self.session, answer.vraag)
+        draft = hygiene.clean(draft_answer(self.session, answer.vraag), multiline=True).text
         if not draft:
             self.notify(T.GEEN_CONCEPT, severity="warning")
             return
-        text = draft if not answer.antwoord else answer.antwoord.rstrip() + "\n\n" + draft
+        current = answer.antwoord.strip()
+        if draft in current:
+            self.notify(T.CONCEPT_STAAT_ER, severity="information")
+            return
+        text = draft
+        if current:
+            choices = [("toevoegen", T.CONCEPT_TOEVOEGEN), ("vervangen", T.CONCEPT_VERVANGEN), ("nee", T.ANNULEREN)]
+            choice = await self.app.push_screen_wait(ChoiceDialog(T.CONCEPT_KOP, T.CONCEPT_VRAAG, choices))
+            if choice == "toevoegen":
+                text = current + "\n\n" + draft
+            elif choice != "vervangen":
+                return
+        self._before_draft = (index, answer)
         self.replace(index, answer.model_copy(update={"antwoord": self.clean(text, multiline=True)}))
+        self.notify(T.CONCEPT_INGEVULD, severity="information")
+
+    def action_undo(self) -> None:
+        if self._before_draft is None or not self.can_edit():
+            self.notify(T.CONCEPT_NIETS_TERUG, severity="information")
+            return
+        index, before = self._before_draft
+        self._before_draft = None
+        self.replace(index, before)
+        self.notify(T.CONCEPT_TERUGGEZET, severity="information")
 
 
 def _check_actie(a: Actiepunt, s) -> str | None:
@@ -452,6 +501,16 @@ VERVOLG = ListSpec(
 
 
 class OpbrengstView(StepView):
+    """The answers to the five questions, agreements, actions and next steps; 1-4 open a tab."""
+
+    BINDINGS = bindings("opbrengst")
+    #: (tab, its list) in the order of the keys 1-4
+    TABS = (
+        ("tab-vragen", "#antwoorden"),
+        ("tab-afspraken", "#afspraken"),
+        ("tab-acties", "#actiepunten"),
+        ("tab-vervolg", "#vervolg"),
+    )
     initial_focus = "#antwoorden"
     DEFAULT_CSS = """
     OpbrengstView TabbedContent { height: 1fr; }
@@ -470,6 +529,11 @@ class OpbrengstView(StepView):
             with TabPane(T.TAB_VERVOLG, id="tab-vervolg"):
                 yield RecordList(self.owner, VERVOLG, id="vervolg")
 
+    def action_tab(self, number: int) -> None:
+        pane, records = self.TABS[number - 1]
+        self.query_one("#tabs", TabbedContent).active = pane
+        self.query_one(records).focus()
+
 
 # --- Evaluatie -----------------------------------------------------------------------------
 
@@ -479,7 +543,7 @@ REACTIES = ListSpec(
     fields=lambda s: [
         FieldSpec("tekst", T.F_REACTIE, "block", required=True),
         FieldSpec("naam", T.F_NAAM, help=T.F_OPTIONEEL),
-        FieldSpec("fractie", T.F_FRACTIE, help=T.F_OPTIONEEL),
+        fractie_field(s, T.F_OPTIONEEL),
     ],
     render=lambda r, s: Content.assemble(
         Content("“"),

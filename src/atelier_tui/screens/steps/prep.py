@@ -95,12 +95,26 @@ def _render_deelnemer(p: Deelnemer, s) -> Content:
     return Content.assemble(Content.styled(p.naam, "bold"), Content("  " + details))
 
 
+def fracties(s) -> tuple[str, ...]:
+    """The fracties entered so far (participants and positions), for picking one while typing."""
+    names = [p.fractie for p in s.deelnemers] + [f.fractie for f in s.ambitie.fracties]
+    return tuple(sorted({n for n in names if n}, key=str.lower))
+
+
+def fractie_field(s, help: str = "", *, required: bool = False) -> FieldSpec:
+    """A fractie: free text, with the fracties already entered offered while typing."""
+    known = fracties(s)
+    hint = T.F_FRACTIE_EERDER.format(lijst=", ".join(known)) if known else ""
+    shown = " ".join(x for x in (help, hint) if x)
+    return FieldSpec("fractie", T.F_FRACTIE, required=required, help=shown, suggestions=known)
+
+
 DEELNEMERS = ListSpec(
     get=lambda s: s.deelnemers,
     model=Deelnemer,
     fields=lambda s: [
         FieldSpec("naam", T.F_NAAM, required=True),
-        FieldSpec("fractie", T.F_FRACTIE, help=T.F_FRACTIE_HULP),
+        fractie_field(s, T.F_FRACTIE_HULP),
         FieldSpec("rol", T.F_ROL, "choice", choices=ROLLEN, allow_blank=False),
         FieldSpec("avond1", T.F_AANWEZIG.format(n=1), "bool", allow_blank=False),
         FieldSpec("avond2", T.F_AANWEZIG.format(n=2), "bool", allow_blank=False),
