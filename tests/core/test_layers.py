@@ -27,6 +27,7 @@ LAYER = {
     "commands": 2,
     "themes": 2,
     "driver": 2,
+    "keyorder": 2,
     "widgets": 3,
     "web": 3,  # the pages Atelier serves (meekijken; the phone round): no screens
     "screens": 4,

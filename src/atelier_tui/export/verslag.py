@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from ..domain import builtin, rules
 from ..domain.session import Actiepunt, Avond, Deelnemer, Session
 from ..teksten import export as T
-from .document import Document, Item, after_colon
+from .document import Document, Heading, Item, after_colon
 
 
 def format_date(value: date | None, *, weekday: bool = False) -> str:
@@ -92,8 +92,8 @@ def head(d: Document, s: Session) -> None:
         d.items(doelen)
 
     d.heading(2, T.PROGRAMMA)
-    for _, label, avond in evenings(s):
-        if avond.agenda:
+    for nr, label, avond in evenings(s):
+        if avond.agenda and (nr == 1 or evening_two_held(s)):  # not the plan of an evening yet to come
             d.heading(3, label)
             d.items(_programma(avond), numbered=avond.begintijd is None)
 
@@ -292,6 +292,13 @@ def evening1(d: Document, s: Session) -> None:
 
 
 # --- Werkatelier 2 ----------------------------------------------------------------------------
+
+
+def evening_two_held(s: Session) -> bool:
+    """Whether the second evening has anything to report (else its section and programme are left out)."""
+    scratch = Document("", kind="verslag")
+    evening2(scratch, s, _Terms())
+    return any(not isinstance(block, Heading) for block in scratch.cleaned())
 
 
 def evening2(d: Document, s: Session, terms: _Terms) -> None:
