@@ -9,7 +9,7 @@ from atelier_tui.domain.clock import ClockState
 from atelier_tui.screens.session import SessionScreen
 from atelier_tui.store import viewstate
 from atelier_tui.store.demo import create_demo_copy
-from atelier_tui.store.repository import SessionsDir
+from atelier_tui.store.repository import SessionsDir, open_session
 from atelier_tui.widgets.timer import StepTimer
 
 from .screen import open_step, screen_text, wait_until
@@ -107,3 +107,35 @@ async def test_the_room_shows_the_card_she_points_at_and_the_board_sorted_by_poi
             return view is not None and view.by_points and view.query_one("#knelpunt CardColumn").selected
 
         await wait_until(pilot, lambda: shown() == item.split(":")[1], "the room on the same card, sorted")
+
+
+async def test_the_room_shows_her_tab_and_row_and_marks_nothing_of_its_own(sessions_dir):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    app = AtelierApp(sessions_dir, open_path=path, step="opbrengst")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(pilot)
+        await pilot.press("3", "down", "down")  # the tab with the actiepunten, the third row
+        await wait_until(pilot, lambda: _published(path).get("tab") == "tab-acties", "the tab published")
+        await wait_until(pilot, lambda: _published(path).get("item") == "actiepunten:2", "the row published")
+    room = AtelierApp(sessions_dir, present_path=path)
+    async with room.run_test(size=(200, 60)) as pilot:
+
+        def actiepunten():
+            screen = room.screen
+            view = screen.view if isinstance(screen, SessionScreen) else None
+            return view.query_one("#actiepunten") if view is not None and view.query("#actiepunten") else None
+
+        await wait_until(pilot, lambda: actiepunten() is not None and actiepunten().highlighted == 2, "the third row")
+        assert room.screen.view.query_one("TabbedContent").active == "tab-acties"
+
+
+async def test_a_list_on_the_rooms_screen_has_no_cursor_of_its_own(sessions_dir):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    with open_session(path) as opened:
+        opened.session.huidige_stap = "sessie"
+        assert opened.save().ok
+    room = AtelierApp(sessions_dir, present_path=path)
+    async with room.run_test(size=(200, 60)) as pilot:
+        view = await open_step(pilot)
+        await wait_until(pilot, lambda: view.query_one("#deelnemers").option_count > 0, "the participants")
+        assert view.query_one("#deelnemers").highlighted is None

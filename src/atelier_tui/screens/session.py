@@ -237,9 +237,7 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
         if self._follow:
             return
         self.toggle_class("-presenter")
-        if self.view is not None:
-            self.view.reload()  # with or without the hints for the facilitator
-        self._focus_body()
+        self._show(self.current, save=False)  # drawn again, with or without the hints for the facilitator
 
     # Steps -----------------------------------------------------------------------------------------
 

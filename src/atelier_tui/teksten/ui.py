@@ -110,6 +110,7 @@ LIJST_WEG = "Verwijderen"
 LIJST_OMHOOG = "Omhoog"
 LIJST_OMLAAG = "Omlaag"
 LIJST_LEEG = "Nog niets ingevuld. Druk op  n  om iets toe te voegen."
+LIJST_LEEG_ZAAL = "Nog niets ingevuld."  # what the room sees: no keys
 LIJST_WEG_VRAAG = "‘{naam}’ verwijderen?"
 NIET_BEWAARD = "Dit kon niet worden bewaard: {fout}"
 BEWERK_GEGEVENS = "Gegevens bewerken"

@@ -22,7 +22,7 @@ from ..domain.errors import describe_validation_error
 from ..teksten import ui as T
 from .dialogs import confirm
 from .form import FieldSpec, FormDialog
-from .owner import Owned, SessionOwner
+from .owner import Owned, Pointed, SessionOwner
 
 
 @dataclass
@@ -88,9 +88,16 @@ class RecordList(StopAtEnds, Owned, OptionList):
     def on_mount(self) -> None:
         self.reload()
 
+    @property
+    def _room(self) -> bool:
+        """On the room's screen a list marks only what the facilitator points at, nothing of its own."""
+        return self.owner.presenting and self.owner.read_only
+
     def reload(self, select: int | None = None) -> None:
         session = self.session
         keep = self.highlighted if select is None else select
+        if self._room and select is None and self.highlighted is None:
+            keep = None
         self.clear_options()
         items = self.items
         if items:
@@ -100,10 +107,22 @@ class RecordList(StopAtEnds, Owned, OptionList):
                     options.append(None)
                 options.append(Option(self.spec.render(item, session)))
             self.add_options(options)
-            self.highlighted = max(0, min(keep or 0, len(items) - 1))
+            self.highlighted = None if keep is None and self._room else max(0, min(keep or 0, len(items) - 1))
             self.call_after_refresh(self.scroll_to_highlight)
         else:
-            self.add_option(Option(Content.styled(self.spec.empty, "italic"), disabled=True))
+            empty = T.LIJST_LEEG_ZAAL if self.owner.presenting else self.spec.empty
+            self.add_option(Option(Content.styled(empty, "italic"), disabled=True))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Tell the owner which record she points at (for the room's screen)."""
+        if event.option_list is self and self.id and self.highlighted is not None:
+            self.post_message(Pointed(item=f"{self.id}:{self.highlighted}"))
+
+    def show_pointer(self, index: int) -> None:
+        """The room's screen: mark the record she points at, and bring it into view."""
+        if 0 <= index < len(self.items):
+            self.highlighted = index
+            self.scroll_to_highlight()
 
     def _index(self) -> int | None:
         """The index in ``items`` of the highlighted record."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.containers import Vertical
+from textual.widgets import TabbedContent
 
 from ...domain.steps import Step
-from ...widgets.owner import Owned, SessionOwner
+from ...widgets.owner import Owned, Pointed, SessionOwner
 
 
 class StepView(Owned, Vertical):
@@ -49,4 +50,18 @@ class StepView(Owned, Vertical):
 
     def point(self, tab: str | None, item: str | None) -> None:
         """On the room's screen: show the tab and mark the item the facilitator points at (what this
-        view posted as ``Pointed``). Views with tabs or selections override it."""
+        view posted as ``Pointed``): a tab of a TabbedContent by its id, a record of a list as
+        ``"listid:index"``. Views with other selections override it."""
+        if tab:
+            for tabs in self.query(TabbedContent):
+                if tabs.query(f"TabPane#{tab}"):
+                    tabs.call_after_refresh(setattr, tabs, "active", tab)  # once the tabs are set up
+        list_id, _, index = (item or "").partition(":")
+        if list_id and index.isdigit():
+            for records in self.query(f"RecordList#{list_id}"):
+                records.call_after_refresh(records.show_pointer, int(index))
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """Tell the owner which tab she shows (for the room's screen)."""
+        if event.pane.id:
+            self.post_message(Pointed(tab=event.pane.id))
