@@ -151,3 +151,25 @@ async def test_arrows_in_a_list_stop_at_the_ends(sessions_dir):
         assert records.highlighted == count - 1  # the last one, not back at the top
         await pilot.press(*["up"] * (count + 3))
         assert records.highlighted == 0
+
+
+async def test_the_head_of_the_verslag_is_filled_in_on_the_sessie_step(sessions_dir):
+    """Voorzitter, who made the verslag, its status and the end time: set in the app, printed in the verslag."""
+    from atelier_tui.export import render
+
+    from .screen import open_step, saved
+
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    app = AtelierApp(sessions_dir, open_path=path, step="sessie")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_step(pilot)
+        view.query_one("#verslag-details").focus()
+        await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(app.screen, FormDialog), "the form of the verslag")
+        await pilot.press("ctrl+a", "ctrl+k", *"De voorzitter van de raad", "tab", "ctrl+a", "ctrl+k", *"de griffie")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: not isinstance(app.screen, FormDialog), "the form closed")
+    session = saved(path)
+    assert session.verslag.voorzitter == "De voorzitter van de raad"
+    assert session.verslag.opgesteld_door == "de griffie"
+    assert "voorzitter: de voorzitter van de raad" in render(session, "md").lower()

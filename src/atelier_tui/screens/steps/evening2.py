@@ -248,6 +248,7 @@ ROLLEN = ListSpec(
         FieldSpec("naam", T.F_NAAM, required=True),
         FieldSpec("uitleg", T.F_UITLEG, "block"),
         FieldSpec("gekozen", T.F_GEKOZEN, "bool", allow_blank=False),
+        FieldSpec("besproken", T.F_BESPROKEN, "bool", allow_blank=False, help=T.F_BESPROKEN_HULP),
     ],
     render=_render_rol,
     name=lambda r: r.naam,
@@ -318,6 +319,7 @@ DOELGROEPEN = ListSpec(
         FieldSpec("bereikt", T.F_BEREIKT, "choice", choices=BEREIK),
         FieldSpec("hoe_bereiken", T.HOE, "block"),
         FieldSpec("actie_raad", T.RAAD_DOET, "block"),
+        FieldSpec("besproken", T.F_BESPROKEN, "bool", allow_blank=False, help=T.F_BESPROKEN_HULP),
     ],
     render=_render_groep,
     name=lambda g: g.naam,
@@ -355,6 +357,7 @@ CRITERIA = ListSpec(
         FieldSpec("uitleg", T.F_UITLEG, "block"),
         FieldSpec("toets", T.TOETS, "block"),
         FieldSpec("geldt_voor", T.F_GELDT_VOOR, help=T.F_GELDT_VOOR_HULP),
+        FieldSpec("besproken", T.F_BESPROKEN, "bool", allow_blank=False, help=T.F_BESPROKEN_HULP),
     ],
     render=_render_criterium,
     name=lambda c: c.naam,
@@ -468,9 +471,12 @@ ACTIEPUNTEN = ListSpec(
     get=lambda s: s.opbrengst.actiepunten,
     model=Actiepunt,
     fields=lambda s: [
+        FieldSpec("soort", T.F_SOORT_ACTIE, "choice", choices=T.SOORT_ACTIE_KEUZES, allow_blank=False),
         FieldSpec("wie", T.F_WIE),
         FieldSpec("wat", T.F_WAT, "block", required=True),
         FieldSpec("wanneer", T.F_WANNEER, "date"),
+        FieldSpec("status", T.F_STATUS_ACTIE, "choice", choices=T.STATUS_ACTIE_KEUZES, allow_blank=False),
+        FieldSpec("avond", T.F_AVOND_ACTIE, "choice", choices=T.AVOND_KEUZES, allow_blank=False),
     ],
     render=lambda a, s: Content("\n").join(
         [

@@ -23,11 +23,39 @@ SESSIE_FIELDS = [
     FieldSpec("facilitator", T.F_FACILITATOR),
     FieldSpec("a1_datum", T.F_A1_DATUM, "date"),
     FieldSpec("a1_tijd", T.F_A1_TIJD, "time"),
+    FieldSpec("a1_eind", T.F_A1_EIND, "time"),
     FieldSpec("a1_plaats", T.F_A1_PLAATS),
     FieldSpec("a2_datum", T.F_A2_DATUM, "date"),
     FieldSpec("a2_tijd", T.F_A2_TIJD, "time"),
+    FieldSpec("a2_eind", T.F_A2_EIND, "time"),
     FieldSpec("a2_plaats", T.F_A2_PLAATS),
 ]
+
+#: How the verslag for the minutes is made (issue: the head of a verslag, privacy in public minutes).
+VERSLAG_FIELDS = [
+    FieldSpec("voorzitter", T.F_VOORZITTER, help=T.F_VOORZITTER_HULP),
+    FieldSpec("opgesteld_door", T.F_OPGESTELD_DOOR, placeholder=T.F_OPGESTELD_DOOR_VOORBEELD),
+    FieldSpec("status", T.F_STATUS, "choice", choices=T.STATUS_KEUZES, allow_blank=False),
+    FieldSpec("openbaar", T.F_OPENBAAR, "bool", allow_blank=False),
+    FieldSpec("evaluatie", T.F_EVALUATIE_IN_VERSLAG, "choice", choices=T.EVALUATIE_KEUZES, allow_blank=False),
+    FieldSpec("ambtenaren_bij_naam", T.F_AMBTENAREN_BIJ_NAAM, "bool", allow_blank=False),
+]
+
+
+def _write_verslag(s, v: dict) -> None:
+    s.verslag = s.verslag.model_copy(update=v)
+
+
+def _render_verslag(s) -> Content:
+    v = s.verslag
+    status = dict((key, label) for label, key in T.STATUS_KEUZES)[v.status]
+    evaluatie = dict((key, label) for label, key in T.EVALUATIE_KEUZES)[v.evaluatie]
+    lines = [
+        f"{T.F_VOORZITTER}: {v.voorzitter or T.GESPREKSLEIDER_LEIDT}",
+        f"{T.F_OPGESTELD_DOOR}: {v.opgesteld_door or '—'} · {status} · {T.OPENBAAR if v.openbaar else T.BESLOTEN}",
+        f"{T.F_EVALUATIE_IN_VERSLAG}: {evaluatie}",
+    ]
+    return Content("\n").join(Content(line) for line in lines)
 
 
 def _read_sessie(s) -> dict:
@@ -37,9 +65,11 @@ def _read_sessie(s) -> dict:
         "facilitator": s.facilitator,
         "a1_datum": s.avond1.datum,
         "a1_tijd": s.avond1.begintijd,
+        "a1_eind": s.avond1.eindtijd,
         "a1_plaats": s.avond1.plaats,
         "a2_datum": s.avond2.datum,
         "a2_tijd": s.avond2.begintijd,
+        "a2_eind": s.avond2.eindtijd,
         "a2_plaats": s.avond2.plaats,
     }
 
@@ -48,8 +78,10 @@ def _write_sessie(s, v: dict) -> None:
     s.gemeente = v["gemeente"]
     s.soort_bijeenkomst = v["soort_bijeenkomst"]
     s.facilitator = v["facilitator"]
-    s.avond1 = s.avond1.model_copy(update={"datum": v["a1_datum"], "begintijd": v["a1_tijd"], "plaats": v["a1_plaats"]})
-    s.avond2 = s.avond2.model_copy(update={"datum": v["a2_datum"], "begintijd": v["a2_tijd"], "plaats": v["a2_plaats"]})
+    for nr in (1, 2):
+        avond = getattr(s, f"avond{nr}")
+        update = {"datum": v[f"a{nr}_datum"], "begintijd": v[f"a{nr}_tijd"], "eindtijd": v[f"a{nr}_eind"]}
+        setattr(s, f"avond{nr}", avond.model_copy(update={**update, "plaats": v[f"a{nr}_plaats"]}))
 
 
 def _render_sessie(s) -> Content:
@@ -58,7 +90,14 @@ def _render_sessie(s) -> Content:
             p
             for p in (
                 format_value(SESSIE_FIELDS[3], avond.datum),
-                format_value(SESSIE_FIELDS[4], avond.begintijd),
+                "–".join(
+                    t
+                    for t in (
+                        format_value(SESSIE_FIELDS[4], avond.begintijd),
+                        format_value(SESSIE_FIELDS[5], avond.eindtijd),
+                    )
+                    if t
+                ),
                 avond.plaats,
             )
             if p
@@ -118,6 +157,8 @@ DEELNEMERS = ListSpec(
         FieldSpec("rol", T.F_ROL, "choice", choices=ROLLEN, allow_blank=False),
         FieldSpec("avond1", T.F_AANWEZIG.format(n=1), "bool", allow_blank=False),
         FieldSpec("avond2", T.F_AANWEZIG.format(n=2), "bool", allow_blank=False),
+        FieldSpec("afgemeld", T.F_AFGEMELD, "bool", allow_blank=False),
+        FieldSpec("functie", T.F_FUNCTIE, help=T.F_FUNCTIE_HULP),
     ],
     render=_render_deelnemer,
     name=lambda p: p.naam,
@@ -149,6 +190,18 @@ class SessieView(StepView):
             self.owner,
             DetailsSpec(T.SESSIE_BEWERK, lambda s: SESSIE_FIELDS, _read_sessie, _write_sessie, _render_sessie),
             id="sessie-details",
+        )
+        yield section(T.VERSLAG_KOP)
+        yield DetailsPanel(
+            self.owner,
+            DetailsSpec(
+                T.VERSLAG_BEWERK,
+                lambda s: VERSLAG_FIELDS,
+                lambda s: s.verslag.model_dump(),
+                _write_verslag,
+                _render_verslag,
+            ),
+            id="verslag-details",
         )
         yield section(T.DEELNEMERS)
         yield RecordList(self.owner, DEELNEMERS, id="deelnemers")
