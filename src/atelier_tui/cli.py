@@ -206,7 +206,7 @@ def _chosen_dir(option: str | None) -> str | None:
 
 def sessions_dir_path(option: str | None) -> Path:
     """--sessions-dir, else ATELIER_SESSIONS_DIR, else ./sessions if it exists, else her own folder."""
-    from .store.folder import default_sessions_dir
+    from .store.places import default_sessions_dir
 
     chosen = _chosen_dir(option)
     return Path(chosen) if chosen else default_sessions_dir()
@@ -219,6 +219,14 @@ def _sessions(args: argparse.Namespace, *, create: bool = True):
 
     private = not _chosen_dir(args.sessions_dir)
     return SessionsDir(sessions_dir_path(args.sessions_dir), private=private, create=create)
+
+
+def _check_folder(args: argparse.Namespace) -> None:
+    """Before the screen starts: the sessions folder exists and (the default one) is this user's alone.
+    Light on purpose (no models): the first frame comes before pydantic is imported."""
+    from .store.places import open_folder
+
+    open_folder(sessions_dir_path(args.sessions_dir), private=not _chosen_dir(args.sessions_dir))
 
 
 def _resolve(args: argparse.Namespace, *, create: bool = True) -> Path:
@@ -256,14 +264,14 @@ def _run_app(args: argparse.Namespace, path: Path | None, step: str | None = Non
 
 def cmd_home(args: argparse.Namespace) -> int:
     _need_terminal()
-    _sessions(args)
+    _check_folder(args)
     return _run_app(args, None)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """A fresh copy of the demo session, made once the app's first frame is on the screen."""
     _need_terminal()
-    _sessions(args)
+    _check_folder(args)
     return _run_app(args, None, demo=True)
 
 

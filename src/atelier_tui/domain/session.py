@@ -12,7 +12,6 @@ from typing import Annotated, Literal
 from pydantic import Field, NonNegativeInt, field_validator, model_validator
 
 from .links import link_error
-from .steps import StepKey
 from .types import (
     Block,
     Id,
@@ -20,6 +19,7 @@ from .types import (
     Model,
     RequiredBlock,
     RequiredLine,
+    StepKey,
     UtcDateTime,
     new_id,
     now_utc,

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated
-
-from pydantic import AfterValidator, WithJsonSchema
 
 from .content import load_toml
 
@@ -45,11 +42,8 @@ def neighbour(key: str, delta: int) -> str | None:
     return STEP_KEYS[i] if 0 <= i < len(STEP_KEYS) else None
 
 
-def _known(key: str) -> str:
+def known(key: str) -> str:
+    """``key`` when it is a step of the registry; ValueError otherwise (for the session model)."""
     if key not in _BY_KEY:
         raise ValueError(f"onbekende stap {key!r}")
     return key
-
-
-#: A step key in the session model: checked against the registry; the JSON Schema lists the keys.
-StepKey = Annotated[str, AfterValidator(_known), WithJsonSchema({"enum": list(STEP_KEYS), "type": "string"})]

@@ -15,10 +15,12 @@ from pydantic import (
     PlainSerializer,
     StringConstraints,
     ValidationInfo,
+    WithJsonSchema,
     model_validator,
 )
 
 from . import hygiene
+from .steps import STEP_KEYS, known
 
 LOCAL_TZ = ZoneInfo("Europe/Amsterdam")
 
@@ -100,3 +102,7 @@ class Model(BaseModel):
             known = set(cls.model_fields) | {f.alias for f in cls.model_fields.values() if f.alias is not None}
             return {k: v for k, v in data.items() if k in known}
         return data
+
+
+#: A step key in the session model: checked against the step registry; the JSON Schema lists the keys.
+StepKey = Annotated[str, AfterValidator(known), WithJsonSchema({"enum": list(STEP_KEYS), "type": "string"})]

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from ..commands import bindings
 from ..domain.hygiene import clean_line
@@ -18,6 +18,7 @@ from ..domain.types import format_local
 from ..store.repository import SessionInfo, SessionsDir, StoreError
 from ..teksten import ui as T
 from ..widgets.dialogs import NewSessionDialog, confirm
+from ..widgets.footer import AtelierFooter
 
 
 def _dates(first, second) -> str:
@@ -62,7 +63,7 @@ class HomeScreen(Screen):
         table = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(T.HOME_LEEG, id="home-empty")
-        yield Footer()
+        yield AtelierFooter()
 
     def on_screen_resume(self) -> None:
         """Listed each time it is shown (also the first time), never twice."""

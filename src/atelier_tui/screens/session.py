@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from ..commands import bindings
@@ -26,6 +26,7 @@ from ..store.repository import OpenSession
 from ..teksten import ui as T
 from ..widgets.board import CaptureLine
 from ..widgets.dialogs import ChoiceDialog, confirm
+from ..widgets.footer import AtelierFooter
 from ..widgets.owner import Edited, SaveState
 from ..widgets.session_bar import SaveIndicator, SessionHeader, StepNav
 from ..widgets.timer import BigTimer, StepTimer
@@ -146,7 +147,7 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
             with Vertical(id="body-column"):
                 yield BigTimer(timer, id="bigtimer")
                 yield Vertical(id="body")
-        yield Footer()
+        yield AtelierFooter()
 
     def on_mount(self) -> None:
         self.set_reactive(SessionScreen.current, self._start)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..domain.session import Session
 from .atomic import atomic_write_bytes
-from .folder import user_data_dir
+from .places import user_data_dir
 
 FOLDER = "noodkopie"
 TOLD = ".gemeld"  # a copy that the user was told about gets a marker file next to it

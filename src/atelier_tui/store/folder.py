@@ -10,8 +10,7 @@ import os
 import re
 import shutil
 import stat
-import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -30,6 +29,7 @@ from .files import TRASH_DIR, backup_dir_for, free_name, local_stamp, stem_of
 from .loading import TABLE, FileUnreadable, parse
 from .lock import Lock
 from .opening import OpenSession, open_session
+from .places import open_folder
 from .slug import MAX_SLUG, SUFFIX, check_not_symlink, ensure_real_dir, is_hidden, session_path, slugify
 
 #: How many numbered copies of one name (``naam (2)``, ``naam (3)``...) are tried before giving up.
@@ -120,38 +120,6 @@ def _info(path: Path) -> SessionInfo:
     )
 
 
-def check_private(path: Path) -> None:
-    """Refuse a folder that another user owns or that others may write in (a shared server)."""
-    st = os.stat(path)
-    if hasattr(os, "getuid") and st.st_uid != os.getuid():
-        raise UnsafePath(path, Problem.FOLDER_NOT_PRIVATE, name=str(path), why="owner")
-    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        raise UnsafePath(path, Problem.FOLDER_NOT_PRIVATE, name=str(path), why="writable")
-
-
-def default_sessions_dir(environ: Mapping[str, str] | None = None, cwd: Path | None = None) -> Path:
-    """Where the facilitator's sessions live when nobody chose a folder: ``./sessions`` when it exists
-    (a project folder), otherwise a folder of her own by the platform's conventions, so that she finds
-    her sessions whichever folder she starts from (over SSH usually the home folder)."""
-    here = (cwd or Path.cwd()) / "sessions"
-    if here.is_dir():
-        return Path("sessions")
-    return user_data_dir(environ) / "sessies"
-
-
-def user_data_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """Atelier's own folder for this user's data, by the platform's conventions."""
-    env = os.environ if environ is None else environ
-    if sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    elif sys.platform == "win32":
-        base = Path(env.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    else:
-        xdg = env.get("XDG_DATA_HOME") or ""
-        base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share"
-    return base / "atelier"
-
-
 class SessionsDir:
     """The folder with session files (created, private, when missing).
 
@@ -161,23 +129,7 @@ class SessionsDir:
 
     def __init__(self, path: Path | str, *, private: bool = False, create: bool = True) -> None:
         """``create=False`` (the read-only commands): a missing folder is not made; it lists as empty."""
-        path = Path(path).expanduser()
-        try:
-            if not path.is_dir() and not create:
-                self.path = path.absolute()
-                return
-            if not path.is_dir():
-                path.parent.mkdir(parents=True, exist_ok=True)
-                os.mkdir(path, 0o700)
-        except FileExistsError:
-            pass
-        except OSError as exc:
-            raise CannotWrite(Problem.CANNOT_WRITE, name=str(path), failure=failure_of(exc)) from None
-        self.path = path.resolve()
-        if not self.path.is_dir():
-            raise UnsafePath(self.path, Problem.NOT_A_FOLDER, name=self.path.name)
-        if private:
-            check_private(self.path)
+        self.path = open_folder(path, private=private, create=create)
 
     @property
     def trash_dir(self) -> Path:

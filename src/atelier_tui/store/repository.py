@@ -41,9 +41,10 @@ from .files import (
     file_stamp,
     lock_path_for,
 )
-from .folder import SessionInfo, SessionsDir, check_private, default_sessions_dir
+from .folder import SessionInfo, SessionsDir
 from .loading import DOC_ID, TABLE
 from .opening import OpenSession, SaveResult, open_session
+from .places import check_private, default_sessions_dir
 
 __all__ = [
     "default_sessions_dir",

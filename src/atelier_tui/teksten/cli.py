@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..domain.errors import describe_validation_error
 from ..domain.hygiene import clean_line
 from . import store as ts
+from .store import describe_validation_error
 
 BESCHRIJVING = (
     "Atelier: werkateliers over participatie en cocreatie met de gemeenteraad, live op het scherm.\n"

@@ -11,10 +11,22 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from ..domain.errors import describe_validation_error
 from ..domain.hygiene import clean_line
-from ..domain.types import format_local
 from ..store.codes import Failure, ListProblem, Notice, NoticeCode, Problem, ReadOnly, SaveFailed, Unreadable
+
+
+# The start-up paints its first frame before pydantic is imported (~50 ms): these two are fetched
+# only when a message needs them.
+def describe_validation_error(error: Any) -> str:
+    from ..domain.errors import describe_validation_error as describe
+
+    return describe(error)
+
+
+def format_local(value: datetime | None) -> str:
+    from ..domain.types import format_local as local
+
+    return local(value)
 
 
 def _q(text: object) -> str:
