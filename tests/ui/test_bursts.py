@@ -155,8 +155,10 @@ def test_enter_moves_to_the_next_field_and_saves_after_the_last(sessions_dir):
     with running(sessions_dir, "sessie") as (app, path):
         before = people(path)
         # Enter after the name goes to the fractie, after the fractie to the role, ... and
-        # Enter in the last field saves.
-        app.burst(TO_LAST_PERSON + b"nMila Kok" + ENTER + b"VVD" + ENTER + b"b" + ENTER + ENTER + b"n" + ENTER)
+        # Enter in the last field (the function) saves.
+        app.burst(
+            TO_LAST_PERSON + b"nMila Kok" + ENTER + b"VVD" + ENTER + b"b" + ENTER + ENTER + b"n" + ENTER + ENTER + ENTER
+        )
         app.settle()
         assert people(path) == [*before, ("Mila Kok", "VVD", "burgerraadslid", True, False)]
 

@@ -191,6 +191,8 @@ class SessieView(StepView):
             DetailsSpec(T.SESSIE_BEWERK, lambda s: SESSIE_FIELDS, _read_sessie, _write_sessie, _render_sessie),
             id="sessie-details",
         )
+        yield section(T.DEELNEMERS)
+        yield RecordList(self.owner, DEELNEMERS, id="deelnemers")
         yield section(T.VERSLAG_KOP)
         yield DetailsPanel(
             self.owner,
@@ -203,8 +205,6 @@ class SessieView(StepView):
             ),
             id="verslag-details",
         )
-        yield section(T.DEELNEMERS)
-        yield RecordList(self.owner, DEELNEMERS, id="deelnemers")
 
 
 def _render_intake(n: IntakeNotitie, s) -> Content:
