@@ -1,8 +1,8 @@
-"""The footer: the keys of what has the focus, with how to get help and how to stop always in view.
+"""The footer: how to get help and how to stop first, then the keys of what has the focus.
 
 Textual's footer cuts the keys on the right at 80 columns; help and stopping are what a new user needs
-most, so they stand on the right (like Ctrl+P), never cut. Help says F1, which works everywhere (``?``
-is a letter in the board's line).
+most, so they come first and are never cut. Help says F1, which works everywhere (``?`` is a letter
+in the board's line).
 """
 
 from __future__ import annotations
@@ -13,20 +13,21 @@ from textual.widgets._footer import FooterKey
 
 from ..commands import BY_ID, key_name
 
-#: Always on the right, in this order (the command palette's key stands right of them).
+#: Always first, in this order.
 ALWAYS = ("app.help", "app.quit")
 
 
 class AtelierFooter(Footer):
     def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
         fixed = {BY_ID[i].action for i in ALWAYS}
+        for command_id in ALWAYS:
+            command = BY_ID[command_id]
+            key = "f1" if command_id == "app.help" else command.keys.split(",")[0]
+            yield FooterKey(key, key_name(key), command.text, command.action, classes="-always")
         for widget in super().compose():
             if isinstance(widget, FooterKey) and widget.action in fixed:
                 continue
             yield widget
-        if not self._bindings_ready:
-            return
-        for command_id in ALWAYS:
-            command = BY_ID[command_id]
-            key = "f1" if command_id == "app.help" else command.keys.split(",")[0]
-            yield FooterKey(key, key_name(key), command.text, command.action, classes="-command-palette -always")
+        self.styles.grid_size_columns = (self.styles.grid_size_columns or 0) + len(ALWAYS)
