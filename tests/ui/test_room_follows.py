@@ -12,7 +12,7 @@ from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir, open_session
 from atelier_tui.widgets.timer import StepTimer
 
-from .screen import open_step, screen_text, wait_until
+from .screen import open_step, screen_text, settle, wait_until
 
 
 def _published(path):
@@ -126,7 +126,7 @@ async def test_the_room_shows_her_tab_and_row_and_marks_nothing_of_its_own(sessi
             return view.query_one("#actiepunten") if view is not None and view.query("#actiepunten") else None
 
         await wait_until(pilot, lambda: actiepunten() is not None and actiepunten().highlighted == 2, "the third row")
-        assert room.screen.view.query_one("TabbedContent").active == "tab-acties"
+        await wait_until(pilot, lambda: room.screen.view.query_one("TabbedContent").active == "tab-acties", "her tab")
 
 
 async def test_a_list_on_the_rooms_screen_has_no_cursor_of_its_own(sessions_dir):
@@ -139,3 +139,18 @@ async def test_a_list_on_the_rooms_screen_has_no_cursor_of_its_own(sessions_dir)
         view = await open_step(pilot)
         await wait_until(pilot, lambda: view.query_one("#deelnemers").option_count > 0, "the participants")
         assert view.query_one("#deelnemers").highlighted is None
+
+
+async def test_the_room_keeps_up_when_she_changes_step_and_points_at_once(sessions_dir):
+    """Seen in use: a pointer that arrived while the new step was still being built crashed the room."""
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    room = AtelierApp(sessions_dir, present_path=path)
+    async with room.run_test(size=(200, 60)) as pilot:
+        await open_step(pilot)
+        for seq, step in enumerate(["kansen-knelpunten", "ladder", "opbrengst", "kansen-knelpunten", "sessie"] * 3):
+            item = {"kansen-knelpunten": "knelpunt:", "ladder": "|nu", "opbrengst": "actiepunten:1"}.get(step, "x:0")
+            viewstate.publish(path, {"seq": seq, "step": step, "tab": None, "item": item})
+            await pilot.pause(0.05 * (seq % 3))
+        await wait_until(pilot, lambda: room.screen.current == "sessie", "the last step")
+        await settle(pilot)
+        assert room.is_running

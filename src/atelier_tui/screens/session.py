@@ -309,7 +309,7 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
     def view(self) -> StepView | None:
         """The view of the current step (None until the screen and the step are built)."""
         views = self.query("#body > StepView")
-        return views.first(StepView) if views else None
+        return views.last(StepView) if views else None  # the newest (the old one may still be leaving)
 
     def save_pending(self) -> None:
         """Keep what the current step has typed but not confirmed (see StepView.save_pending)."""

@@ -8,6 +8,8 @@ session file likewise for its content; the room never writes and never takes the
 
 from __future__ import annotations
 
+from textual.css.query import NoMatches
+
 from ..domain.clock import ClockState
 from ..domain.steps import STEP_KEYS
 from ..store import viewstate
@@ -113,9 +115,16 @@ class Room:
         clock = ClockState.from_dict(self._view.get("clock"))
         if clock is not None:
             self.query_one(StepTimer).show_state(clock)
+        tab, item = self._view.get("tab"), self._view.get("item")
+        self.call_after_refresh(
+            self._point_view, tab if isinstance(tab, str) else None, item if isinstance(item, str) else None
+        )
+
+    def _point_view(self, tab: str | None, item: str | None) -> None:
         view = self.view
-        if view is not None:
-            tab, item = self._view.get("tab"), self._view.get("item")
-            view.call_after_refresh(
-                view.point, tab if isinstance(tab, str) else None, item if isinstance(item, str) else None
-            )
+        if view is None or not view.is_attached:
+            return
+        try:
+            view.point(tab, item)
+        except NoMatches:  # the step's view is still being built: point again at the next look
+            self._view_stamp = None
