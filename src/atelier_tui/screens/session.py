@@ -272,7 +272,11 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
         view.call_after_refresh(self._focus_body)
 
     def _focus_body(self) -> None:
-        """After a step change the keys go to the step itself (else to the list of steps)."""
+        """After a step change the keys go to the step itself (else to the list of steps). Not on the
+        room's screen: nobody types there, and focus would pull a tab of its own into view."""
+        if self._follow:
+            self._held = None
+            return
         view = self.view
         if view is not None and view.initial_focus:
             targets = view.query(view.initial_focus)

@@ -125,6 +125,8 @@ class Room:
         if view is None or not view.is_attached:
             return
         try:
-            view.point(tab, item)
-        except NoMatches:  # the step's view is still being built: point again at the next look
-            self._view_stamp = None
+            shown = view.point(tab, item)
+        except NoMatches:  # the step's view is still being built
+            shown = False
+        if shown is False:
+            self._view_stamp = None  # point again at the next look

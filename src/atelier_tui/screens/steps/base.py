@@ -48,18 +48,24 @@ class StepView(Owned, Vertical):
     def reload(self) -> None:
         """Redraw from the session (after an undo or an external change). Override as needed."""
 
-    def point(self, tab: str | None, item: str | None) -> None:
+    def point(self, tab: str | None, item: str | None) -> bool:
         """On the room's screen: show the tab and mark the item the facilitator points at (what this
         view posted as ``Pointed``): a tab of a TabbedContent by its id, a record of a list as
-        ``"listid:index"``. Views with other selections override it."""
+        ``"listid:index"``. False when not all of it could be shown yet (the room tries again).
+        Views with other selections override it."""
+        done = True
         if tab:
             for tabs in self.query(TabbedContent):
                 if tabs.query(f"TabPane#{tab}"):
-                    tabs.call_after_refresh(setattr, tabs, "active", tab)  # once the tabs are set up
+                    if tabs.active != tab:
+                        tabs.active = tab
+                    done = tabs.active == tab
         list_id, _, index = (item or "").partition(":")
         if list_id and index.isdigit():
             for records in self.query(f"RecordList#{list_id}"):
-                records.call_after_refresh(records.show_pointer, int(index))
+                records.show_pointer(int(index))
+                done = done and records.highlighted == int(index)
+        return done
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         """Tell the owner which tab she shows (for the room's screen)."""
