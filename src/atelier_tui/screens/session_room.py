@@ -8,6 +8,8 @@ session file likewise for its content; the room never writes and never takes the
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual.css.query import NoMatches
 
 from ..domain.clock import ClockState
@@ -120,9 +122,11 @@ class Room:
             self._point_view, tab if isinstance(tab, str) else None, item if isinstance(item, str) else None
         )
 
-    def _point_view(self, tab: str | None, item: str | None) -> None:
+    def _point_view(self, tab: str | None, item: str | None, again: int = 3) -> None:
+        """Point the step's view; and a few times more, a little later: a view that is still being
+        built can undo it (a tab control shows its first tab when it is set up)."""
         view = self.view
-        if view is None or not view.is_attached:
+        if view is None or not view.is_attached or (self._view.get("tab"), self._view.get("item")) != (tab, item):
             return
         try:
             shown = view.point(tab, item)
@@ -130,3 +134,5 @@ class Room:
             shown = False
         if shown is False:
             self._view_stamp = None  # point again at the next look
+        if again:
+            self.set_timer(0.25, partial(self._point_view, tab, item, again - 1))
