@@ -82,8 +82,7 @@ class AtelierApp(KeyOrder, App[int]):
         return key_display(binding)
 
     def notify(self, message: str, *, title: str = "", **kwargs) -> None:
-        """Every message is cleaned like typed text: it may name a file, a theme or a typed card. The
-        room's screen (``atelier present``) shows none: messages are for the facilitator."""
+        """Every message cleaned like typed text; none on the room's screen (they are for the facilitator)."""
         from .domain.hygiene import clean
 
         if self._present_path is not None:
@@ -222,9 +221,10 @@ class AtelierApp(KeyOrder, App[int]):
         self._close_messages_no_wait()
 
     def connection_lost(self) -> None:
-        """Quit, or the terminal is gone (hang-up, kill, closed input): save what is unsaved and stop.
-        A change that cannot be saved goes into an emergency copy; the command line says where."""
+        """Quit, or the terminal is gone (hang-up, kill, closed input): save all that is typed, and stop."""
+        self.call_later(self._stop)
+
+    async def _stop(self) -> None:  # (an emergency copy where saving fails; the command line says where)
         screen = self.session_screen
-        if screen is not None:
-            self.goodbye = screen.shut(emergency=True)
+        self.goodbye = await screen.stop() if screen is not None else None
         self.exit(0)

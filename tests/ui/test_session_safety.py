@@ -15,6 +15,7 @@ from atelier_tui.store import atomic
 from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir, open_session
 from atelier_tui.widgets.dialogs import ChoiceDialog
+from atelier_tui.widgets.form import FormDialog
 
 from .screen import open_step, saved, screen_text, settle, wait_for, wait_until
 from .test_terminal import _drain_until, _start, _wait_exit
@@ -145,3 +146,17 @@ async def test_a_hang_up_while_not_saved_writes_an_emergency_copy_that_the_next_
     async with again.run_test(size=(120, 40), notifications=True) as pilot:
         await open_step(pilot)
         await wait_until(pilot, lambda: "noodkopie" in screen_text(again), "the notice about the copy")
+
+
+async def test_a_hang_up_keeps_what_is_typed_in_an_open_form(sessions_dir):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    app = AtelierApp(sessions_dir, open_path=path, step="intake")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(pilot)
+        app.screen.query_one("#intake").focus()
+        await pilot.press("end", "n")
+        await wait_for(pilot, FormDialog)
+        await pilot.press(*"Gesprek met de dorpsraad")
+        app.connection_lost()  # what SIGHUP, SIGTERM and a closed terminal do
+        await wait_until(pilot, lambda: not app.is_running, "the app to stop")
+    assert saved(path).intake[-1].met_wie == "Gesprek met de dorpsraad"

@@ -7,6 +7,7 @@ screen when they are built (typed as ``SessionOwner``) and report changes with `
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from textual import events, on, work
@@ -193,6 +194,26 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
             return self.shut(emergency=True)
         except Exception:
             return None
+
+    async def keep_open_forms(self) -> None:
+        """The app stops (a hang-up, SIGTERM, a closed connection) while a form is open: what is typed
+        in it is saved as if she pressed Ctrl+S, before the session is let go."""
+        from ..widgets.form import FormDialog
+
+        forms = [s for s in self.app.screen_stack if isinstance(s, FormDialog)]
+        for form in reversed(forms):
+            form.action_submit()
+        waiting = [w for w in self.app.workers if w.group in ("records", "details", "timebox")]
+        if forms and waiting:
+            try:
+                await asyncio.wait_for(self.app.workers.wait_for_complete(waiting), 1.0)
+            except TimeoutError:
+                pass
+
+    async def stop(self) -> str | None:
+        """The app stops: keep what is typed in open forms, then shut (see ``shut``)."""
+        await self.keep_open_forms()
+        return self.shut(emergency=True)
 
     async def ready_to_stop(self) -> bool:
         """Before Ctrl+Q: keep what is typed and save once more. While a change is still only in memory,
