@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from atelier_tui.app import AtelierApp
+from atelier_tui.domain.builtin import new_session
 from atelier_tui.domain.clock import ClockState
+from atelier_tui.domain.steps import STEP_KEYS
 from atelier_tui.screens.session import SessionScreen
 from atelier_tui.store import viewstate
 from atelier_tui.store.demo import create_demo_copy
@@ -154,3 +158,18 @@ async def test_the_room_keeps_up_when_she_changes_step_and_points_at_once(sessio
         await wait_until(pilot, lambda: room.screen.current == "sessie", "the last step")
         await settle(pilot)
         assert room.is_running
+
+
+@pytest.mark.parametrize("step", STEP_KEYS)
+async def test_no_key_hints_reach_the_room_even_on_an_empty_step(sessions_dir, step):
+    path = SessionsDir(sessions_dir).create(new_session("Leeg", "Lindewaard"))
+    with open_session(path) as opened:
+        opened.session.huidige_stap = step
+        assert opened.save().ok
+    room = AtelierApp(sessions_dir, present_path=path)
+    async with room.run_test(size=(200, 60)) as pilot:
+        await open_step(pilot)
+        await settle(pilot)
+        shown = " ".join(screen_text(room).split())
+    for hint in ("Druk op", "spatie:", "Ctrl+", "Enter bewaart"):
+        assert hint not in shown, f"{hint!r} on the room's screen at step {step}"

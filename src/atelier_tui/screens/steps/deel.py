@@ -93,7 +93,8 @@ class DeelView(StepView, can_focus=True):
                 yield Static(id="deel-toelichting")
                 yield Static(id="deel-url")
                 yield Static(Content(D.LEEG), id="deel-leeg")
-                yield Static(Content(D.LEEG_HULP), id="deel-leeg-hulp")
+                if not self.owner.presenting:  # which key sets the link: for the facilitator only
+                    yield Static(Content(D.LEEG_HULP), id="deel-leeg-hulp")
 
     def on_mount(self) -> None:
         self.reload()
