@@ -34,7 +34,12 @@ def test_demo_session_fills_every_part_of_the_model():
             return [p for i, v in enumerate(value[:1]) for p in empty_paths(v, f"{path}[{i}]")]
         return []
 
-    assert empty_paths(dumped) == []
+    # A round fills only the tallies of its kind (punten, ladder or cijfers); the others stay empty.
+    kind_specific = {f".rondes[0].{name}" for name in ("punten", "ladder", "cijfers")}
+    assert [p for p in empty_paths(dumped) if p not in kind_specific] == []
+    assert {r.soort for r in session.rondes} >= {"kaarten", "ladder", "evaluatie"}
+    assert all(r.ladder for r in session.rondes if r.soort == "ladder")
+    assert all(r.cijfers for r in session.rondes if r.soort == "evaluatie")
     for name, _field in Session.model_fields.items():
         if name == "thema":  # empty means the default screen theme
             continue

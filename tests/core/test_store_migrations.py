@@ -36,7 +36,7 @@ def old_document() -> dict:
 
 
 def test_real_chain_is_consistent() -> None:
-    assert SCHEMA_VERSION == 1
+    assert SCHEMA_VERSION == 2
     assert all(isinstance(v, int) and 0 <= v < SCHEMA_VERSION for v in MIGRATIONS)
     assert set(MIGRATIONS) == set(range(min(MIGRATIONS, default=SCHEMA_VERSION), SCHEMA_VERSION))
 
@@ -50,7 +50,7 @@ def test_current_version_passes_unchanged() -> None:
 def test_injected_chain_migrates_the_stored_old_fixture() -> None:
     old = old_document()
     snapshot = json.dumps(old)
-    result, notices = migrate(old, {0: v0_to_v1})
+    result, notices = migrate(old, {0: v0_to_v1}, target=1)
     assert json.dumps(old) == snapshot  # the input is not changed
     assert result["schema_version"] == 1
     assert [t.notice(n) for n in notices] == ["Deze sessie is bijgewerkt van versie 0 naar 1."]
@@ -120,12 +120,12 @@ def test_open_session_migrates_through_the_injected_chain(tmp_path: Path, monkey
     original = path.read_bytes()
     assert sessies.list()[0].probleem is None
     with open_session(path) as opened:
-        assert opened.notices == ["Deze sessie is bijgewerkt van versie 0 naar 1."]
+        assert opened.notices == [f"Deze sessie is bijgewerkt van versie 0 naar {SCHEMA_VERSION}."]
         assert opened.dirty  # the new layout is not on disk yet
         assert path.read_bytes() == original
         assert opened.save().ok
     data = json.loads(path.read_bytes())["session"]["1"]
-    assert data["schema_version"] == 1 and data["naam"] == "Oude sessie Lelystad"
+    assert data["schema_version"] == SCHEMA_VERSION and data["naam"] == "Oude sessie Lelystad"
     # The file as it was before the upgrade stays available as a backup.
     assert list_backups(path)[0].path.read_bytes() == original
     with open_session(path) as again:

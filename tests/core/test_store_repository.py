@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from atelier_tui.domain.session import Afspraak, Avond, Kaart, Ladder, Session, Trede
+from atelier_tui.domain.session import SCHEMA_VERSION, Afspraak, Avond, Kaart, Ladder, Session, Trede
 from atelier_tui.store import opening
 from atelier_tui.store import repository as repo
 from atelier_tui.store.repository import (
@@ -166,9 +166,13 @@ def test_stored_v1_fixture_loads_and_keeps_every_value(sessies: SessionsDir) -> 
     path = sessies.path / "zeewolde.json"
     shutil.copy(FIXTURES / "sessie-v1.json", path)
     expected = json.loads((FIXTURES / "sessie-v1.json").read_text())["session"]["1"]
+    assert expected.pop("schema_version") == 1
     with open_session(path) as opened:
         assert_keeps(opened.session.model_dump(mode="json"), expected)
-        assert opened.notices == [] and not opened.dirty and not opened.read_only
+        assert opened.session.schema_version == SCHEMA_VERSION
+        # Version 1 needs no change to become version 2; the user is told the file was brought up to date.
+        assert opened.notices == [f"Deze sessie is bijgewerkt van versie 1 naar {SCHEMA_VERSION}."]
+        assert opened.dirty and not opened.read_only
         saved = opened.session
         assert opened.save().ok
     with open_session(path, writable=False) as again:

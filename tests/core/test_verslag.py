@@ -274,3 +274,60 @@ def test_a_stored_link_for_the_room_must_be_http_or_https(url):
     message = describe_validation_error(info.value)
     assert "link" in message.lower() or "adres" in message.lower()
     assert "Value error" not in message
+
+
+# --- Rounds with phones ----------------------------------------------------------------------
+
+
+def test_rounds_with_phones_say_how_many_came_in_how_many_were_shown_and_that_it_was_a_peiling():
+    text = md(demo())
+    kaarten = text.split("### Kansen en knelpunten")[1].split("\n### ")[0]
+    assert (
+        "Via de telefoon kwamen 9 kaarten binnen; de gespreksleider bekeek ze vooraf, 7 zijn getoond, 2 niet."
+        in kaarten
+    )
+    assert text.count("Dit was een peiling, geen stemming.") == 3  # kaarten, ladder, evaluatie
+    ladder = text.split("#### Peiling in de zaal")[1].split("\n### ")[0]
+    assert "11 deelnemers plaatsten via de telefoon de opgaven op de ladder" in ladder
+    assert "raadplegen 7, informeren 2, adviseren 2" in ladder  # most phones first
+    evaluatie = text.split("## Evaluatie")[1]
+    assert "Van hen gaven 9 het cijfer via de telefoon." in evaluatie
+    assert "2 reacties binnen" in evaluatie and "1 is getoond, 1 niet" in evaluatie
+    # The appendix marks the cards that came from phones.
+    bijlage = text.split("Bijlage 1")[1]
+    assert "uit de zaal" in bijlage
+
+
+def test_a_points_round_is_named_before_the_top_cards_and_replaces_the_hand_count():
+    s = demo()
+    s.afsluiting.puntenwijze = ""
+    s.rondes = [r for r in s.rondes if r.soort != "kaarten"]
+    s.rondes.append(
+        s.rondes[0].model_copy(
+            update={
+                "id": "z-p",
+                "soort": "punten",
+                "stap": "kansen-knelpunten",
+                "ladder": {},
+                "telefoons": 13,
+                "budget": 5,
+                "punten": {"k-01": 11},
+            }
+        )
+    )
+    section = md(s).split("### Kansen en knelpunten")[1].split("\n### ")[0]
+    assert (
+        "13 deelnemers verdeelden via de telefoon elk 5 punten over de kaarten; die punten zijn meegeteld." in section
+    )
+    assert "handopsteken" not in section  # the standard sentence about raised hands is left out
+    assert section.index("peiling, geen stemming") < section.index("Kansen met de meeste punten")
+
+
+def test_a_session_without_rounds_says_nothing_about_phones():
+    s = demo()
+    s.rondes = []
+    for k in s.kaarten:
+        k.uit_de_zaal = False
+    text = md(s)
+    assert "via de telefoon" not in text.lower() and "peiling, geen stemming" not in text
+    assert "uit de zaal" not in text

@@ -26,7 +26,7 @@ from .types import (
 )
 
 #: The version of the document layout. Raise it with a migration in ``store/migrations.py``.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Rol = Literal["raadslid", "burgerraadslid", "griffier", "wethouder", "ambtenaar", "anders"]
 Kolom = Literal["kans", "knelpunt"]
@@ -39,6 +39,8 @@ VanWie = Literal["inwoners", "raad", "beide"]
 ActieSoort = Literal["actie", "toezegging"]
 ActieStatus = Literal["open", "loopt", "afgedaan"]
 EvaluatieInVerslag = Literal["anoniem", "met-namen", "weglaten"]
+RondeSoort = Literal["kaarten", "punten", "ladder", "evaluatie"]
+Cijfer = Literal["1", "2", "3", "4", "5"]
 VerslagStatus = Literal["concept", "definitief"]
 
 
@@ -118,6 +120,7 @@ class Voorbeeld(Model):
     oordeel: Oordeel = "goed"
     les: Block = ""
     opgave_id: Id | None = None
+    uit_de_zaal: bool = False  # sent from a phone in a round, and approved by the facilitator
 
 
 class EisWens(Model):
@@ -126,6 +129,7 @@ class EisWens(Model):
     tekst: RequiredBlock
     categorie: Line = ""
     van: VanWie = "beide"
+    uit_de_zaal: bool = False
 
 
 class Bron(Model):
@@ -154,6 +158,7 @@ class Kaart(Model):
     stemmen: NonNegativeInt = 0
     thema: Line = ""
     bron: Bron | None = None
+    uit_de_zaal: bool = False  # sent from a phone in a round, and approved by the facilitator
     aangemaakt: UtcDateTime = Field(default_factory=now_utc)
     gewijzigd: UtcDateTime = Field(default_factory=now_utc)
 
@@ -319,12 +324,36 @@ class Reactie(Model):
     tekst: RequiredBlock
     naam: Line = ""
     fractie: Line = ""
+    uit_de_zaal: bool = False
 
 
 class Evaluatie(Model):
     reacties: list[Reactie] = Field(default_factory=list)
     #: How many participants gave each rating, 1 (slecht) to 5 (uitstekend).
-    cijfers: dict[Literal["1", "2", "3", "4", "5"], NonNegativeInt] = Field(default_factory=dict)
+    cijfers: dict[Cijfer, NonNegativeInt] = Field(default_factory=dict)
+
+
+class ZaalRonde(Model):
+    """A round in which the room took part from their phones, as it ended: counts and tallies only.
+
+    No texts that were not shown, no phones, no addresses: approved texts are in the session as cards
+    or reacties (``uit_de_zaal``); this keeps what the verslag reports. A peiling, never a vote.
+    """
+
+    id: Id = Field(default_factory=new_id)
+    soort: RondeSoort
+    stap: StepKey
+    geopend: UtcDateTime = Field(default_factory=now_utc)
+    gesloten: UtcDateTime | None = None
+    ontvangen: NonNegativeInt = 0
+    getoond: NonNegativeInt = 0
+    niet_getoond: NonNegativeInt = 0
+    telefoons: NonNegativeInt = 0
+    budget: NonNegativeInt = 0  # points per phone (punten)
+    punten: dict[Id, NonNegativeInt] = Field(default_factory=dict)  # card id -> points from phones
+    #: opgave id -> {"nu": {rung: phones}, "straks": {rung: phones}}
+    ladder: dict[Id, dict[Literal["nu", "straks"], dict[Id, NonNegativeInt]]] = Field(default_factory=dict)
+    cijfers: dict[Cijfer, NonNegativeInt] = Field(default_factory=dict)
 
 
 class Deel(Model):
@@ -389,6 +418,8 @@ class Session(Model):
     evaluatie: Evaluatie = Field(default_factory=Evaluatie)
     deel: Deel = Field(default_factory=Deel)
     verslag: Verslag = Field(default_factory=Verslag)
+    #: The rounds in which the room took part from their phones (counts and tallies).
+    rondes: list[ZaalRonde] = Field(default_factory=list)
 
     #: Time box per step in minutes, for the timer.
     tijdvakken: dict[StepKey, Annotated[int, Field(ge=1, le=600)]] = Field(default_factory=dict)

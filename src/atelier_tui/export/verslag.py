@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from ..domain import builtin, rules
-from ..domain.session import Actiepunt, Avond, Deelnemer, Session
+from ..domain.session import Actiepunt, Avond, Deelnemer, Session, ZaalRonde
 from ..teksten import export as T
 from .document import Document, Heading, Item, after_colon
 
@@ -234,6 +234,16 @@ def outcomes(d: Document, s: Session, terms: _Terms) -> None:
 # --- Werkatelier 1 ----------------------------------------------------------------------------
 
 
+def rondes(s: Session, stap: str, soort: str | None = None) -> list[ZaalRonde]:
+    return [r for r in s.rondes if r.stap == stap and (soort is None or r.soort == soort)]
+
+
+def zaal_kaarten(d: Document, s: Session, stap: str) -> None:
+    """What came in from phones on a step, as one paragraph per round, and that it was a peiling."""
+    for r in rondes(s, stap, "kaarten"):
+        d.para(f"{T.zaal_kaarten(r.ontvangen, r.getoond, r.niet_getoond)} {T.PEILING}")
+
+
 def evening1(d: Document, s: Session) -> None:
     d.heading(2, T.WERKATELIER_1)
     if s.voorbeelden:
@@ -253,6 +263,7 @@ def evening1(d: Document, s: Session) -> None:
                         for v in items
                     ]
                 )
+        zaal_kaarten(d, s, "voorbeelden")
     if s.eisen_wensen:
         d.heading(3, T.EISEN_WENSEN)
         for soort, title in (("eis", T.EISEN), ("wens", T.WENSEN)):
@@ -268,10 +279,16 @@ def evening1(d: Document, s: Session) -> None:
                         for e in items
                     ],
                 )
+        zaal_kaarten(d, s, "eisen-wensen")
     cards = {kolom: [k for k in rules.by_votes(s.kolom(kolom)) if k.stemmen] for kolom in ("kans", "knelpunt")}
     if any(cards.values()):
         d.heading(3, T.KANSEN_KNELPUNTEN)
-        d.para(s.afsluiting.puntenwijze or T.PUNTEN_STANDAARD)
+        zaal_kaarten(d, s, "kansen-knelpunten")
+        punten = rondes(s, "kansen-knelpunten", "punten")
+        if punten:
+            d.para(" ".join([*(T.zaal_punten(r.telefoons, r.budget) for r in punten), T.PEILING]))
+        if s.afsluiting.puntenwijze or not punten:
+            d.para(s.afsluiting.puntenwijze or T.PUNTEN_STANDAARD)
         for kolom, title in (("kans", T.MEESTE_PUNTEN_KANSEN), ("knelpunt", T.MEESTE_PUNTEN_KNELPUNTEN)):
             top = cards[kolom][: max(5, s.afsluiting.top)]
             if top:
@@ -280,6 +297,7 @@ def evening1(d: Document, s: Session) -> None:
         d.para(T.PUNTEN_VERWIJZING, note=True)
     elif s.kaarten:
         d.heading(3, T.KANSEN_KNELPUNTEN)
+        zaal_kaarten(d, s, "kansen-knelpunten")
         for kolom, title in (("kans", T.KANSEN), ("knelpunt", T.KNELPUNTEN)):
             if s.kolom(kolom):
                 d.heading(4, title)
@@ -314,6 +332,7 @@ def evening2(d: Document, s: Session, terms: _Terms) -> None:
             [[o.titel, rung_name(s, o.nu), rung_name(s, o.straks)] for o in placed],
         )
         d.items([Item(o.toelichting, o.titel) for o in placed if o.toelichting])
+    ladder_zaal(d, s)
     a = s.ambitie
     if a.niveau or a.keuze or a.regel or a.toelichting or a.fracties:
         d.heading(3, T.AMBITIE)
@@ -385,6 +404,28 @@ def evening2(d: Document, s: Session, terms: _Terms) -> None:
         )
 
 
+def ladder_zaal(d: Document, s: Session) -> None:
+    """The room's own placement of the opgaven, from phones: per opgave how many chose each rung."""
+    names = {t.key: t.naam.lower() for t in s.ladder.treden}
+    for r in rondes(s, "ladder", "ladder"):
+        placed = [o for o in s.opgaven if r.ladder.get(o.id)]
+        if not placed:
+            continue
+        d.heading(4, T.LADDER_ZAAL_KOP)
+        d.para(f"{T.zaal_ladder(r.telefoons)} {T.PEILING}")
+        d.table(
+            [T.OPGAVE, T.LADDER_ZAAL_NU, T.LADDER_ZAAL_STRAKS],
+            [
+                [
+                    o.titel,
+                    T.verdeling(r.ladder[o.id].get("nu", {}), names),
+                    T.verdeling(r.ladder[o.id].get("straks", {}), names),
+                ]
+                for o in placed
+            ],
+        )
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if not text or text[-1] in ".!?" else text + "."
@@ -405,6 +446,12 @@ def evaluation(d: Document, s: Session) -> None:
     if average is not None:
         counts = [ev.cijfers.get(str(i), 0) for i in range(1, 6)]
         d.para(T.cijfers(rules.rating_count(ev), average, counts))
+    for r in rondes(s, "evaluatie", "evaluatie"):
+        parts = [T.zaal_cijfers(r.telefoons)] if r.cijfers else []
+        if r.ontvangen:
+            parts.append(T.zaal_kaarten(r.ontvangen, r.getoond, r.niet_getoond, "reacties"))
+        if parts:
+            d.para(" ".join([*parts, T.PEILING]))
     if ev.reacties:
         if keuze == "anoniem":
             d.para(T.EVALUATIE_ANONIEM)
@@ -427,6 +474,14 @@ def appendices(d: Document, s: Session) -> None:
     voorbeelden = {v.id: v.titel for v in s.voorbeelden}
 
     def bron(k) -> str:
+        herkomst = bron_van(k)
+        return (
+            f"{herkomst}; {T.UIT_DE_ZAAL}"
+            if herkomst and k.uit_de_zaal
+            else herkomst or (T.UIT_DE_ZAAL if k.uit_de_zaal else "")
+        )
+
+    def bron_van(k) -> str:
         if not k.bron:
             return ""
         if k.bron.soort == "voorbeeld":

@@ -17,8 +17,16 @@ from .codes import Notice, NoticeCode, Unreadable
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
-#: Version ``n`` -> a pure function producing version ``n + 1``. Empty: version 1 is the first.
-MIGRATIONS: dict[int, Migration] = {}
+
+def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds the phone rounds (``rondes``) and ``uit_de_zaal`` on items; both have defaults,
+    so a version 1 document needs no change. The version is raised so that an older Atelier opens a
+    file with rounds read-only instead of refusing fields it does not know."""
+    return doc
+
+
+#: Version ``n`` -> a pure function producing version ``n + 1``. Version 1 is the first.
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 
 
 class MigrationError(ValueError):

@@ -319,3 +319,51 @@ def geen_cijfers() -> str:
 
 ONBEKEND_DOCUMENT = "Het document ‘{document}’ bestaat niet. Kies uit: {documenten}."
 FORMAAT_NIET = "Het document ‘{document}’ is er niet als {formaat}. Kies uit: {formaten}."
+
+
+# --- Rondes met de telefoon ("de zaal doet mee") ---------------------------------------------
+
+PEILING = "Dit was een peiling, geen stemming."
+UIT_DE_ZAAL = "uit de zaal"
+LADDER_ZAAL_KOP = "Peiling in de zaal"
+LADDER_ZAAL_NU = "Huidige trede volgens de zaal"
+LADDER_ZAAL_STRAKS = "Gewenste trede volgens de zaal"
+
+
+def _aantal(n: int, een: str, meer: str) -> str:
+    return f"1 {een}" if n == 1 else f"{n} {meer}"
+
+
+def zaal_kaarten(ontvangen: int, getoond: int, niet: int, wat: str = "kaarten") -> str:
+    """A sentence on texts sent from phones: how many came in, and how many were shown."""
+    een = {"kaarten": "kaart", "reacties": "reactie"}[wat]
+    binnen = _aantal(ontvangen, een, wat)
+    if not ontvangen:
+        return f"Via de telefoon kwamen geen {wat} binnen."
+    shown = "alle zijn getoond" if niet == 0 else f"{getoond} {'is' if getoond == 1 else 'zijn'} getoond, {niet} niet"
+    if ontvangen == 1:
+        shown = "die is getoond" if getoond else "die is niet getoond"
+    return f"Via de telefoon kwamen {binnen} binnen; de gespreksleider bekeek ze vooraf, {shown}."
+
+
+def zaal_punten(telefoons: int, budget: int) -> str:
+    wie = _aantal(telefoons, "deelnemer", "deelnemers")
+    return f"{wie} {'verdeelde' if telefoons == 1 else 'verdeelden'} via de telefoon elk {punten(budget)} over de kaarten; die punten zijn meegeteld."
+
+
+def zaal_ladder(telefoons: int) -> str:
+    wie = _aantal(telefoons, "deelnemer", "deelnemers")
+    return (
+        f"{wie} {'plaatste' if telefoons == 1 else 'plaatsten'} via de telefoon de opgaven op de ladder, nu en straks."
+    )
+
+
+def zaal_cijfers(telefoons: int) -> str:
+    return f"Van hen {'gaf' if telefoons == 1 else 'gaven'} {telefoons} het cijfer via de telefoon."
+
+
+def verdeling(counts: dict[str, int], names: dict[str, str]) -> str:
+    """ "raadplegen 7, informeren 2": most phones first, then in ladder order."""
+    order = list(names)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], order.index(kv[0]) if kv[0] in order else 99))
+    return ", ".join(f"{names.get(k, k)} {n}" for k, n in ranked if n)
