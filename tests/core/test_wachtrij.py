@@ -7,13 +7,22 @@ and nothing was approved.
 
 from __future__ import annotations
 
+import asyncio
 import errno
+import json
 import os
+import re
+import signal
 import stat
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
+from aiohttp import ClientError, ClientSession, CookieJar
 
+from atelier_tui.domain.ronde import Ronde
 from atelier_tui.store import wachtrij as W
 from atelier_tui.store.wachtrij import Journal, JournalError, journal_path, leftover
 from atelier_tui.teksten import zaal as T
@@ -163,3 +172,89 @@ def test_concurrent_appends_from_threads_never_interleave(session_file):
     events = journal.read()
     assert len(events) == 200
     assert sorted((e["w"], e["i"]) for e in events) == sorted((n, i) for n in range(4) for i in range(50))
+
+
+# --- kill -9 of the process that serves the phones --------------------------------------------------------
+
+SERVER = textwrap.dedent(
+    """
+    import asyncio, sys
+    from pathlib import Path
+    from atelier_tui.domain.ronde import Ronde
+    from atelier_tui.store.wachtrij import Journal
+    from atelier_tui.web.zaal import ZaalServer
+
+    async def main():
+        session = Path(sys.argv[1])
+        ronde = Ronde("kaarten", "kansen-knelpunten")
+        journal = Journal(session)
+        journal.append(ronde.geopend_event())
+        server = ZaalServer(ronde, journal, "127.0.0.1")
+        await server.start()
+        print(server.url, flush=True)
+        await asyncio.Event().wait()
+
+    asyncio.run(main())
+    """
+)
+
+
+async def _phone(url: str, n: int, acknowledged: list[str], stop: asyncio.Event) -> None:
+    async with ClientSession(cookie_jar=CookieJar(unsafe=True)) as phone:
+        try:
+            async with phone.get(url) as response:
+                page = await response.text()
+            csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+            i = 0
+            while not stop.is_set():
+                tekst = f"telefoon {n} kaart {i}"
+                async with phone.post(url + "kaart", data={"csrf": csrf, "soort": "kans", "tekst": tekst}) as response:
+                    page = await response.text()
+                if response.status == 200 and "<strong>Ontvangen</strong>" in page:
+                    acknowledged.append(tekst)
+                i += 1
+        except (TimeoutError, ClientError, OSError):
+            return  # the server was killed mid-request: that post was never acknowledged
+
+
+@pytest.mark.parametrize("kills_after", [1, 12, 40])
+async def test_kill_9_never_loses_an_acknowledged_text_and_approves_nothing(session_file, kills_after):
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SERVER, str(session_file)], stdout=subprocess.PIPE, env=env, text=True
+    )
+    try:
+        url = await asyncio.wait_for(asyncio.to_thread(proc.stdout.readline), 30)
+        url = url.strip()
+        assert url.startswith("http://127.0.0.1:"), url
+        acknowledged: list[str] = []
+        stop = asyncio.Event()
+        phones = [asyncio.create_task(_phone(url, n, acknowledged, stop)) for n in range(4)]
+        while len(acknowledged) < kills_after:
+            await asyncio.sleep(0.002)
+            assert proc.poll() is None
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+        stop.set()
+        await asyncio.wait_for(asyncio.gather(*phones), 30)
+        seen = list(acknowledged)  # every "Ontvangen" a phone got came from before the kill
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+    events = leftover(session_file)
+    assert events is not None
+    ronde = Ronde.replay(events)
+    texts = [i.tekst for i in ronde.wachtrij]
+    missing = set(seen) - set(texts)
+    assert not missing, f"acknowledged but lost: {sorted(missing)[:5]}"
+    assert len(texts) == len(set(texts))
+    assert ronde.getoond == 0 and ronde.niet_getoond == 0 and ronde.besluiten == {}
+    assert ronde.ontvangen == len(texts) >= len(seen)
+    assert ronde.open  # nobody closed it
+    json.dumps(ronde.telling())
+    # The facilitator's next process goes on with the same journal.
+    journal = Journal(session_file)
+    journal.append(ronde.besluit(ronde.wachtrij[0].id, "getoond"))
+    assert Ronde.replay(journal.read()).getoond == 1
