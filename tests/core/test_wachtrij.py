@@ -66,6 +66,14 @@ def test_remove_forgets_the_round(session_file):
     assert journal.read() == [{"type": "geopend", "id": "r2"}]
 
 
+def test_a_journal_removed_behind_its_back_is_made_again(session_file):
+    journal = Journal(session_file)
+    journal.append({"type": "geopend"})
+    os.unlink(journal.path)
+    journal.append({"type": "sluit"})
+    assert leftover(session_file) == [{"type": "sluit"}]
+
+
 def test_an_empty_journal_is_no_leftover(session_file):
     journal_path(session_file).write_bytes(b"")
     assert leftover(session_file) is None

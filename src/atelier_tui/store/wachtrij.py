@@ -153,6 +153,8 @@ class Journal:
         data = _encode(event)
         with self._lock:
             try:
+                if self._fd >= 0 and os.fstat(self._fd).st_nlink == 0:
+                    self._close()  # someone removed the file: a new one, not a line nobody can read
                 if self._fd < 0:
                     self._open()
                 if self._size + len(data) > MAX_BYTES:
