@@ -103,17 +103,18 @@ def _default_route_address() -> str | None:
 def addresses() -> list[tuple[str, str]]:
     """(address, Dutch label) to offer the facilitator: "127.0.0.1" first, then this machine's LAN
     IPv4 addresses (the one of the default route first). Standard library only, no internet."""
-    named = dict((ip, name) for ip, name in _interfaces())
+    named = dict(_interfaces())
     candidates: list[str] = []
     first = _default_route_address()
     if first:
         candidates.append(first)
     candidates += list(named)
-    try:
-        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET, socket.SOCK_STREAM)
-        candidates += [str(info[4][0]) for info in infos]
-    except OSError:
-        pass
+    if not named:  # not Linux: the host name's addresses (from the hosts file or mDNS; may take a moment)
+        try:
+            infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET, socket.SOCK_STREAM)
+            candidates += [str(info[4][0]) for info in infos]
+        except OSError:
+            pass
     result = [("127.0.0.1", T.ADRES_LOKAAL)]
     seen = {"127.0.0.1"}
     for ip in candidates:
