@@ -24,6 +24,7 @@ from .domain import hygiene
 from .teksten import board as TB
 from .teksten import deel as TD
 from .teksten import ladder as TL
+from .teksten import ronde as TR
 from .teksten import themes as TTH
 from .teksten import timer as TT
 from .teksten import ui as T
@@ -75,6 +76,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("session.timebox", "", "set_timebox", TT.TIJDVAK, footer=False, palette=TT.TIJDVAK_UITLEG),
     Command("session.close", "ctrl+w", "close_session", T.SESSIES, footer=False, palette=T.SESSIES_UITLEG),
     Command("session.takeover", "f9", "take_over", T.OVERNEMEN, palette=T.OVERNEMEN_UITLEG),
+    Command("session.zaal", "f8", "zaal", TR.ZAAL, palette=TR.ZAAL_UITLEG, priority=True),
+    Command("session.wachtrij", "f4", "wachtrij", TR.WACHTRIJ, palette=TR.WACHTRIJ_UITLEG, priority=True),
     Command("steplist.open", "enter", "select", T.STAP_OPENEN),
     # Help.
     Command("help.close", "escape,question_mark,f1,q", "dismiss", T.SLUITEN),
@@ -163,6 +166,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("export.html", "h", "write('html')", T.EXP_HTML, footer=False),
     Command("export.txt", "t", "write('txt')", T.EXP_TEKST, footer=False),
     Command("deel.edit", "e", "edit", TD.INSTELLEN),
+    # The queue of what phones sent (the facilitator's screen only).
+    Command("zaal.show", "enter,t", "decide('getoond')", TR.TONEN, display="Enter"),
+    Command("zaal.edit", "e", "edit", TR.AANPASSEN),
+    Command("zaal.merge", "s", "merge", TR.SAMENVOEGEN),
+    Command("zaal.reject", "delete,w", "decide('niet_getoond')", TR.NIET_TONEN),
+    Command("zaal.back", "escape", "back", TR.TERUG, footer=False),
 )
 
 BY_ID: dict[str, Command] = {c.id: c for c in COMMANDS}

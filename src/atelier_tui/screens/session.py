@@ -31,15 +31,17 @@ from ..widgets.footer import AtelierFooter
 from ..widgets.owner import Edited, SaveState
 from ..widgets.session_bar import SaveIndicator, SessionHeader, StepNav
 from ..widgets.timer import BigTimer, StepTimer
+from ..widgets.zaal import Wachtrij, ZaalOproep
 from .session_clock import Clock
 from .session_lock import TakeOver
 from .session_room import Room
+from .session_zaal import Zaal
 from .steps import StepView, view_class
 
 RETRY_SECONDS = 3.0
 
 
-class SessionScreen(TakeOver, Clock, Room, Screen[None]):
+class SessionScreen(TakeOver, Clock, Room, Zaal, Screen[None]):
     SCOPE = "session"  # its commands in the command table (and palette)
     BINDINGS = bindings("session")
     AUTO_FOCUS = ""  # the step view says what has the keys (see _focus_body and set_focus)
@@ -67,6 +69,10 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
     SessionScreen.-presenter .facilitator-only, SessionScreen.-presenter #deel-leeg-hulp,
     SessionScreen.-presenter ToastRack { display: none; }
     SessionScreen.-presenter #body { padding: 0 2; }
+    /* The invitation to join with a phone is for the room's screen; her screen has the queue. */
+    SessionScreen ZaalOproep.-active { display: none; }
+    SessionScreen.-presenter ZaalOproep.-active { display: block; }
+    SessionScreen.-narrow ZaalOproep { width: 100%; max-width: 100%; border-left: none; }
     /* Readable from the back row: panel titles in the text colour, not in the colour of the border;
        a marked row is a calm band behind the text, so that every colour in the row stays readable. */
     SessionScreen Widget { border-title-color: $foreground; border-subtitle-color: $text-muted; }
@@ -123,8 +129,9 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
 
     @on(Edited)
     def _edited(self) -> None:
-        """A view changed the session: the header may name a new municipality."""
+        """A view changed the session: the header may name a new municipality, phones new cards."""
         self._show_header(self.current)
+        self.zaal_session_changed()
 
     # Building --------------------------------------------------------------------------------------
 
@@ -148,6 +155,8 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
             with Vertical(id="body-column"):
                 yield BigTimer(timer, id="bigtimer")
                 yield Vertical(id="body")
+            yield Wachtrij(id="wachtrij", classes="facilitator-only")
+            yield ZaalOproep(id="zaal-oproep")
         yield AtelierFooter()
 
     def on_mount(self) -> None:
@@ -158,6 +167,7 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
             self._follow_start()
         else:
             self._watch_lock()
+            self.zaal_recover()
             self.publish()
 
     # Closing: the one path -------------------------------------------------------------------------
@@ -176,6 +186,7 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
         if self.opened.closed:
             return None
         self.save_pending()
+        self.zaal_shut()
         if self.unsaved:
             self.opened.save()
         told = None
@@ -343,6 +354,7 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
             view.save_pending()
 
     def watch_current(self, old: str, key: str) -> None:
+        self.zaal_left_step(old)
         self._show(key, left=old)
         self.publish()
 
@@ -363,6 +375,8 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
             return False
         if action == "take_over":
             return self._locked_elsewhere
+        if action in ("zaal", "wachtrij"):
+            return self.zaal_available(action)
         # Inside a text field the step keys belong to the text field.
         return not (action in ("next_step", "previous_step") and isinstance(self.focused, (Input, TextArea)))
 

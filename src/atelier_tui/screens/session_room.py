@@ -50,6 +50,7 @@ class Room:
             "item": item,
             "clock": self.query_one(StepTimer).state.to_dict(),
             "theme": self.app.theme,
+            "zaal": self.zaal_state(),
         }
         viewstate.publish(self.opened.path, state)
 
@@ -105,6 +106,7 @@ class Room:
         self._view = state
         if state.get("step") in STEP_KEYS and state["step"] != self.current:
             self.current = state["step"]
+        self.zaal_follow(state.get("zaal"))
         theme = state.get("theme")
         if isinstance(theme, str) and theme in self.app.available_themes and theme != self.app.theme:
             self.app.theme = theme

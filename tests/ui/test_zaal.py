@@ -1,0 +1,214 @@
+"""The room takes part from their phones: a round in the facilitator's Atelier, her queue, the room's
+screen. Phones are real HTTP clients on 127.0.0.1 (aiohttp), on the app's own event loop."""
+
+from __future__ import annotations
+
+import re
+
+import aiohttp
+import pytest
+
+from atelier_tui.app import AtelierApp
+from atelier_tui.domain.ronde import Ronde
+from atelier_tui.screens.session import SessionScreen
+from atelier_tui.store.demo import create_demo_copy
+from atelier_tui.store.repository import SessionsDir
+from atelier_tui.store.wachtrij import Journal, journal_path
+from atelier_tui.widgets.form import FormDialog
+from atelier_tui.widgets.zaal import Wachtrij, ZaalOproep
+
+from .screen import open_step, saved, screen_text, settle, wait_for, wait_until
+
+
+class Phone:
+    """One phone in the room: its own cookie, the page, a form posted as a browser does."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+
+    async def page(self) -> str:
+        async with self.http.get(self.url) as response:
+            return await response.text()
+
+    async def send(self, action: str, **fields: str) -> tuple[int, str]:
+        """Post a form of the page (with its CSRF token); the status and the page it ends on."""
+        token = re.search(r'name="csrf" value="([^"]+)"', await self.page())
+        assert token, "the phone page has no form"
+        data = {"csrf": token.group(1), **fields}
+        async with self.http.post(self.url + action, data=data) as response:
+            return response.status, await response.text()
+
+    async def close(self) -> None:
+        await self.http.close()
+
+
+def _screen(app) -> SessionScreen:
+    assert isinstance(app.screen, SessionScreen)
+    return app.screen
+
+
+async def _open(pilot, kind: str) -> tuple[SessionScreen, Phone]:
+    screen = _screen(pilot.app)
+    assert await screen.open_round(kind, "127.0.0.1", port=0)
+    await settle(pilot)
+    assert screen._server is not None
+    return screen, Phone(screen._server.url)
+
+
+def _queue(app) -> list[str]:
+    return [w.tekst for w in _screen(app)._ronde.wachtrij] if _screen(app)._ronde else []
+
+
+async def test_a_card_from_a_phone_waits_for_her_and_enters_the_session_only_when_shown(sessions_dir):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    app = AtelierApp(sessions_dir, open_path=path, step="kansen-knelpunten")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(pilot)
+        screen, phone = await _open(pilot, "kaarten")
+        try:
+            assert "peiling, geen stemming" in (await phone.page()).lower()
+            status, page = await phone.send("kaart", soort="kans", tekst="Spreekuur van de raad in het dorpshuis")
+            assert status == 200 and "Ontvangen" in page
+            await wait_until(pilot, lambda: _queue(app) == ["Spreekuur van de raad in het dorpshuis"], "the queue")
+            # Waiting: on her screen, in the queue; not on the board, not in the session file.
+            assert "Spreekuur van de raad" in screen_text(app)
+            assert not any("Spreekuur" in k.tekst for k in saved(path).kaarten)
+            telling = str(screen.query_one("#zaal-telling").render())
+            assert "1 ontvangen 0 getoond · 0 niet getoond" in " ".join(telling.split())
+            await pilot.press("f4")
+            assert app.focused is not None and app.focused.parent is screen.query_one(Wachtrij)
+            await pilot.press("enter")  # "Tonen"
+            await wait_until(pilot, lambda: any("Spreekuur" in k.tekst for k in saved(path).kaarten), "the card saved")
+            card = next(k for k in saved(path).kaarten if "Spreekuur" in k.tekst)
+            assert card.kolom == "kans" and card.uit_de_zaal
+            ronde = next(r for r in saved(path).rondes if r.soort == "kaarten" and r.gesloten is None)
+            assert (ronde.ontvangen, ronde.getoond, ronde.niet_getoond) == (1, 1, 0)
+            await wait_until(pilot, lambda: "Spreekuur" in screen_text(app), "the card on the board")
+        finally:
+            await phone.close()
+
+
+async def test_she_leaves_out_edits_and_merges_each_with_one_key(sessions_dir):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    app = AtelierApp(sessions_dir, open_path=path, step="kansen-knelpunten")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(pilot)
+        screen, phone = await _open(pilot, "kaarten")
+        try:
+            for text in ("Onzin <script>alert(1)</script>", "Jongeren via school bereiken", "Dubbel idee"):
+                assert (await phone.send("kaart", soort="knelpunt", tekst=text))[0] == 200
+            await wait_until(pilot, lambda: len(_queue(app)) == 3, "three in the queue")
+            await pilot.press("f4", "delete")  # "Niet tonen"
+            await wait_until(pilot, lambda: len(_queue(app)) == 2, "one left out")
+            await pilot.press("e")  # "Aanpassen": she fixes the text and makes it a kans
+            await wait_for(pilot, FormDialog)
+            form = app.screen
+            form.query_one("#f-tekst").text = "Jongeren bereiken via scholen en sportclubs"
+            await pilot.press("ctrl+s")
+            await wait_until(pilot, lambda: len(_queue(app)) == 1, "one shown after editing")
+            await pilot.press("s")  # "Samenvoegen" with a card that is there already
+            await wait_for(pilot, FormDialog)
+            await pilot.press("ctrl+s")
+            await wait_until(pilot, lambda: _queue(app) == [], "the duplicate merged")
+        finally:
+            await phone.close()
+        s = saved(path)
+        assert not any("Onzin" in k.tekst or "script" in k.tekst for k in s.kaarten)
+        assert not any("Dubbel" in k.tekst for k in s.kaarten)
+        edited = [k for k in s.kaarten if k.tekst == "Jongeren bereiken via scholen en sportclubs"]
+        assert len(edited) == 1 and edited[0].uit_de_zaal
+        ronde = next(r for r in s.rondes if r.gesloten is None)
+        assert (ronde.ontvangen, ronde.getoond, ronde.niet_getoond) == (3, 2, 1)  # merged counts as shown
+
+
+async def test_points_stay_hidden_until_she_closes_the_round_then_they_count(sessions_dir):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    app = AtelierApp(sessions_dir, open_path=path, step="kansen-knelpunten")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(pilot)
+        before = {k.id: k.stemmen for k in saved(path).kaarten}
+        screen, phone = await _open(pilot, "punten")
+        try:
+            for _ in range(3):
+                assert (await phone.send("punt", keuze="k-20", delta="1"))[0] == 200
+            status, page = await phone.send("punt", keuze="k-19", delta="1")
+            assert "Nog 1 punt" in page
+            await wait_until(pilot, lambda: screen._ronde.punten.get("k-20") == 3, "three points given")
+            # Hidden: the cards' points on the board and in the file are as before.
+            assert {k.id: k.stemmen for k in saved(path).kaarten} == before
+            assert screen._ronde.telling().get("punten") is None
+            url = screen._server.url
+            await pilot.press("pagedown")  # leaving the step closes the round
+            await wait_until(pilot, lambda: screen._server is None, "the round closed")
+            after = {k.id: k.stemmen for k in saved(path).kaarten}
+            assert after["k-20"] == before["k-20"] + 3 and after["k-19"] == before["k-19"] + 1
+            ronde = next(r for r in saved(path).rondes if r.soort == "punten")
+            assert ronde.gesloten is not None and ronde.punten == {"k-20": 3, "k-19": 1} and ronde.telefoons == 1
+            # The phone hears that it is closed (the page still answers a while), and nothing counts.
+            closed = Phone(url)
+            try:
+                assert "Deze ronde is voorbij" in await closed.page()
+            finally:
+                await closed.close()
+            assert 'name="csrf"' not in await phone.page()  # no form any more on the closed round
+            assert {k.id: k.stemmen for k in saved(path).kaarten} == after
+        finally:
+            await phone.close()
+        assert not journal_path(path).exists()  # nothing waits: the journal with the phones' ids is gone
+
+
+async def test_what_phones_sent_survives_a_crash_and_waits_for_her_at_the_next_start(sessions_dir):
+    """The facilitator's Atelier was killed during a round: the journal is read again on opening; what
+    waited is in the queue, never in the session until she shows it."""
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    ronde = Ronde("kaarten", "kansen-knelpunten")
+    journal = Journal(path)
+    journal.append(ronde.geopend_event())
+    for phone, text in (("p1", "Raadsleden op de fiets door de kernen"), ("p2", "Te weinig tijd voor de agenda")):
+        event = ronde.zend_tekst(phone, "kans", text)
+        journal.append(event)
+        ronde.apply(event)
+    app = AtelierApp(sessions_dir, open_path=path, step="opening")
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_step(pilot)
+        screen = _screen(app)
+        await wait_until(pilot, lambda: len(_queue(app)) == 2, "the queue read again")
+        await wait_until(pilot, lambda: "wachten op uw oordeel" in screen_text(app), "the message about the queue")
+        assert not any("fiets" in k.tekst for k in saved(path).kaarten)
+        assert screen.query_one(Wachtrij).has_class("-active")
+        await pilot.press("f4", "enter", "delete")
+        await wait_until(pilot, lambda: _queue(app) == [], "both decided")
+    s = saved(path)
+    assert [k.tekst for k in s.kaarten if k.uit_de_zaal and "fiets" in k.tekst] == [
+        "Raadsleden op de fiets door de kernen"
+    ]
+    assert not any(k.tekst == "Te weinig tijd voor de agenda" for k in s.kaarten)
+    assert not journal_path(path).exists()
+
+
+@pytest.mark.parametrize("size", [(200, 60), (80, 24)])
+async def test_the_rooms_screen_shows_the_invitation_and_the_counts_never_the_queue(sessions_dir, size):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    app = AtelierApp(sessions_dir, open_path=path, step="kansen-knelpunten")
+    async with app.run_test(size=size) as pilot:
+        await open_step(pilot)
+        screen, phone = await _open(pilot, "kaarten")
+        try:
+            await phone.send("kaart", soort="kans", tekst="Geheim voorstel dat nog wacht")
+            await wait_until(pilot, lambda: len(_queue(app)) == 1, "one waiting")
+            await pilot.press("f5")  # the room's layout on this screen
+
+            def shown() -> str:
+                return " ".join(screen_text(app).split())
+
+            await wait_until(pilot, lambda: "0 getoond · 0 niet getoond" in shown(), "the counts")
+            oproep = screen.query_one(ZaalOproep)
+            assert oproep.display and not screen.query_one(Wachtrij).display
+            shown = shown()
+            assert "Geheim voorstel" not in shown  # moderation: nothing unapproved reaches the room
+            assert "1 ontvangen" in shown
+            assert " ".join(screen._server.code) in shown and "Peiling, geen stemming" in shown
+            assert "▀" in shown or "█" in shown or "▄" in shown  # the QR code is drawn
+        finally:
+            await phone.close()
