@@ -212,3 +212,43 @@ async def test_the_rooms_screen_shows_the_invitation_and_the_counts_never_the_qu
             assert "▀" in shown or "█" in shown or "▄" in shown  # the QR code is drawn
         finally:
             await phone.close()
+
+
+async def test_f8_asks_what_the_room_does_and_on_which_network_then_f8_closes(sessions_dir, monkeypatch):
+    from atelier_tui.screens import session_zaal
+    from atelier_tui.widgets.dialogs import ChoiceDialog
+
+    monkeypatch.setattr(session_zaal, "addresses", lambda: [("127.0.0.1", "alleen deze computer")])
+    monkeypatch.setattr(session_zaal, "PORT", 0)
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    app = AtelierApp(sessions_dir, open_path=path, step="opening")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(pilot)
+        assert "F8" not in screen_text(app)  # no round on the opening: the key is not offered
+        await pilot.press("f8")
+        await settle(pilot)
+        assert not isinstance(app.screen, ChoiceDialog) and _screen(app)._server is None
+        await pilot.press("pagedown", "pagedown", "pagedown")  # to kansen en knelpunten
+        await wait_until(pilot, lambda: _screen(app).current == "kansen-knelpunten", "the board")
+        await open_step(pilot)
+        assert "F8 Zaal doet mee" in screen_text(app)
+        await pilot.press("f8")
+        await wait_for(pilot, ChoiceDialog)
+        assert "Punten verdelen" in screen_text(app)
+        await pilot.press("enter")  # "Kaarten sturen"
+        await wait_until(pilot, lambda: "Welk netwerk?" in screen_text(app), "the choice of network")
+        assert "alleen deze computer: 127.0.0.1" in screen_text(app)
+        await pilot.press("enter")
+        screen = _screen(app)
+        await wait_until(pilot, lambda: screen._server is not None, "the round open")
+        assert screen._ronde.soort == "kaarten" and screen._server.url.startswith("http://127.0.0.1:")
+        await pilot.press("f8")
+        await wait_for(pilot, ChoiceDialog)
+        await pilot.press("enter")  # "Ja": close
+        await wait_until(pilot, lambda: screen._server is None, "the round closed")
+        assert next(r for r in saved(path).rondes if r.id == screen_ronde_id(screen, path)).gesloten is not None
+
+
+def screen_ronde_id(screen, path) -> str:
+    """The newest round of the session on disk (the one just closed)."""
+    return saved(path).rondes[-1].id

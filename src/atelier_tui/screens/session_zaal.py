@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 from typing import Any
 
 from textual import work
@@ -28,6 +29,8 @@ from ..widgets.zaal import Wachtrij, Waiting, ZaalOproep
 
 #: The port tried first, so that the address the room types stays the same between rounds.
 PORT = 8765
+#: An address a phone can use: a host name or an IPv4 or IPv6 address.
+HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|[0-9A-Fa-f:]{2,39}")
 #: Below this many rows the room's invitation puts its words beside the QR code.
 LOW_ROWS = 30
 #: After a round closes its pages still answer this long, so that a phone hears that it closed.
@@ -67,15 +70,28 @@ class Zaal:
             kind = await self.app.push_screen_wait(ChoiceDialog(TR.WELKE_RONDE, TR.WELKE_RONDE_VRAAG, choices))
         if kind is None:
             return
-        found = addresses()
+        found = await asyncio.to_thread(addresses)
         choices = [(f"a{i}", f"{label}: {address}") for i, (address, label) in enumerate(found)]
+        choices.append(("doorgestuurd", TR.DOORGESTUURD))
         chosen = await self.app.push_screen_wait(ChoiceDialog(TR.ADRES_KOP, TR.ADRES_VRAAG, choices))
         if chosen is None:
             return
+        if chosen == "doorgestuurd":  # Atelier on a server: phones reach a port forwarded to it
+            fields = [FieldSpec("adres", TR.DOORGESTUURD_VELD, required=True, help=TR.DOORGESTUURD_UITLEG)]
+            values = await self.app.push_screen_wait(FormDialog(TR.DOORGESTUURD, fields, {"adres": ""}))
+            public = (values or {}).get("adres", "").strip()
+            if not public:
+                return
+            if not HOST.fullmatch(public):
+                self.notify(TR.ADRES_FOUT.format(adres=public), severity="error", markup=False)
+                return
+            await self.open_round(kind, "127.0.0.1", public_host=public)
+            return
         await self.open_round(kind, found[int(chosen[1:])][0])
 
-    async def open_round(self, kind: str, host: str, port: int = PORT) -> bool:
-        """Start a round of ``kind`` on this step, served on ``host``. True once phones can join."""
+    async def open_round(self, kind: str, host: str, port: int = PORT, *, public_host: str | None = None) -> bool:
+        """Start a round of ``kind`` on this step, served on ``host`` (and shown to the phones as
+        ``public_host``, when a port is forwarded). True once phones can join."""
         if self._server is not None or self.opened.read_only:
             return False
         self._zaal_forget()  # a closed round with nothing waiting any more
@@ -95,7 +111,7 @@ class Zaal:
             return False
         server = None
         for attempt in (port, 0) if port else (0,):
-            server = ZaalServer(ronde, journal, host, attempt, on_change=self._zaal_changed)
+            server = ZaalServer(ronde, journal, host, attempt, on_change=self._zaal_changed, public_host=public_host)
             try:
                 await server.start()
                 break

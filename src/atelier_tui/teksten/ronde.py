@@ -30,6 +30,13 @@ ADRES_VRAAG = (
     "De telefoons komen via dit adres binnen. Kies het adres van het netwerk waarop de zaal zit. "
     "Alleen deze computer: om het eerst zelf te proberen."
 )
+DOORGESTUURD = "Via een doorgestuurde poort (Atelier op een server)"
+DOORGESTUURD_VELD = "Adres dat de telefoons gebruiken"
+DOORGESTUURD_UITLEG = (
+    "Het adres van de laptop in het netwerk van de zaal, bijvoorbeeld 192.168.8.20. "
+    "Op de laptop: ssh -L 0.0.0.0:8765:127.0.0.1:8765 en de naam van de server."
+)
+ADRES_FOUT = "‘{adres}’ is geen adres. Typ bijvoorbeeld 192.168.8.20."
 GEEN_RONDE_HIER = "Op deze stap doet de zaal niet mee met de telefoon. Dat kan bij voorbeelden, eisen en wensen, kansen en knelpunten, de ladder en de evaluatie."
 GEEN_SCHRIJVEN = "Dit venster kijkt alleen mee. Open de ronde in het venster dat de sessie bewaart."
 START_MISLUKT = "De ronde kon niet starten: {reden}"

@@ -677,10 +677,14 @@ class ZaalServer:
         port: int = 0,
         *,
         on_change: Callable[[], None] | None = None,
+        public_host: str | None = None,
     ) -> None:
+        """``public_host``: the address the phones use when it is not ``host`` (a port forwarded to
+        this machine, as with ``ssh -L`` from the laptop when Atelier runs on a server)."""
         self.ronde = ronde
         self.journal = journal
         self.host = host
+        self.public_host = public_host
         self.port = port
         self.token = secrets.token_urlsafe(16)
         self.code = nieuwe_code()
@@ -723,7 +727,8 @@ class ZaalServer:
 
     @property
     def _shown_host(self) -> str:
-        return f"[{self.host}]" if ":" in self.host else self.host
+        host = self.public_host or self.host
+        return f"[{host}]" if ":" in host else host
 
     @property
     def url(self) -> str:

@@ -15,6 +15,8 @@ from ..commands import BY_ID, key_name
 
 #: Always first, in this order.
 ALWAYS = ("app.help", "app.quit")
+#: Next, where they apply: the round with phones (on the board the keys of the line fill the footer).
+FIRST = ("session.wachtrij", "session.zaal")
 
 
 class AtelierFooter(Footer):
@@ -26,8 +28,11 @@ class AtelierFooter(Footer):
             command = BY_ID[command_id]
             key = "f1" if command_id == "app.help" else command.keys.split(",")[0]
             yield FooterKey(key, key_name(key), command.text, command.action, classes="-always")
-        for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.action in fixed:
-                continue
-            yield widget
+        first = [BY_ID[i].action for i in FIRST]
+        keys = [w for w in super().compose() if not (isinstance(w, FooterKey) and w.action in fixed)]
+        promoted = sorted(
+            (w for w in keys if isinstance(w, FooterKey) and w.action in first), key=lambda w: first.index(w.action)
+        )
+        yield from promoted
+        yield from (w for w in keys if w not in promoted)
         self.styles.grid_size_columns = (self.styles.grid_size_columns or 0) + len(ALWAYS)
