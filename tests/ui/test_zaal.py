@@ -252,3 +252,80 @@ async def test_f8_asks_what_the_room_does_and_on_which_network_then_f8_closes(se
 def screen_ronde_id(screen, path) -> str:
     """The newest round of the session on disk (the one just closed)."""
     return saved(path).rondes[-1].id
+
+
+async def test_a_ladder_round_shows_the_rooms_placement_beside_hers_once_closed_until_she_moves_on(sessions_dir):
+    from atelier_tui.widgets.zaal import ZaalUitslag
+
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    app = AtelierApp(sessions_dir, open_path=path, step="ladder")
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_step(pilot)
+        screen, phone = await _open(pilot, "ladder")
+        others = [Phone(screen._server.url) for _ in range(2)]
+        try:
+            for p, nu in ((phone, "informeren"), (others[0], "informeren"), (others[1], "raadplegen")):
+                status, _ = await p.send("plaats", opgave="o-windpark", nu=nu, straks="coproduceren")
+                assert status == 200
+            await wait_until(pilot, lambda: screen._ronde.telefoons == 3, "three phones")
+            await pilot.press("f5")
+            assert not screen.query_one(ZaalUitslag).display  # hidden while the round runs
+            await screen.close_round()
+            await settle(pilot)
+            shown = " ".join(screen_text(app).split())
+            assert "Zo zette de zaal de opgaven op de ladder (3 telefoons)" in shown
+            assert "nu: informeren 2, raadplegen 1 (gekozen: informeren)" in shown
+            assert "straks: coproduceren 3" in shown
+            await pilot.press("f5", "pagedown")
+            await wait_until(pilot, lambda: not screen.query_one(ZaalUitslag).display, "the outcome gone")
+        finally:
+            for p in (phone, *others):
+                await p.close()
+    ronde = saved(path).rondes[-1]
+    assert ronde.soort == "ladder" and ronde.ladder["o-windpark"]["nu"] == {"informeren": 2, "raadplegen": 1}
+
+
+async def test_an_evaluatie_round_counts_ratings_at_once_and_queues_reactions(sessions_dir):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    app = AtelierApp(sessions_dir, open_path=path, step="evaluatie")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(pilot)
+        before = dict(saved(path).evaluatie.cijfers)
+        screen, phone = await _open(pilot, "evaluatie")
+        try:
+            status, page = await phone.send("cijfer", cijfer="4", tekst="Graag vaker zo, met de telefoon.")
+            assert status == 200 and "Ontvangen" in page
+            await wait_until(pilot, lambda: len(_queue(app)) == 1, "the reaction waiting")
+            await pilot.press("f4", "enter")
+            await wait_until(pilot, lambda: not _queue(app), "the reaction shown")
+            await screen.close_round()
+        finally:
+            await phone.close()
+    s = saved(path)
+    assert s.evaluatie.cijfers["4"] == before.get("4", 0) + 1
+    reactie = next(r for r in s.evaluatie.reacties if r.tekst == "Graag vaker zo, met de telefoon.")
+    assert reactie.uit_de_zaal and not reactie.naam  # anonymous
+
+
+async def test_atelier_present_shows_the_invitation_it_finds_in_the_view_state(sessions_dir):
+    from atelier_tui.store import viewstate
+
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    zaal = {
+        "open": True,
+        "url": "http://192.168.8.20:8765/AbCdEfGhIjKlMnOpQrStUv/",
+        "base_url": "http://192.168.8.20:8765/",
+        "code": "K7P4QX",
+        "telling": {"soort": "kaarten", "ontvangen": 12, "getoond": 9, "niet_getoond": 3, "telefoons": 11},
+    }
+    viewstate.publish(path, {"seq": 1, "step": "kansen-knelpunten", "zaal": zaal})
+    app = AtelierApp(sessions_dir, present_path=path)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await wait_until(pilot, lambda: "K 7 P 4 Q X" in screen_text(app), "the code on the room's screen")
+        shown = " ".join(screen_text(app).split())
+        assert (
+            "http://192.168.8.20:8765/" in shown and "12 ontvangen" in shown and "9 getoond · 3 niet getoond" in shown
+        )
+        assert "11 telefoons doen mee" in shown and "Peiling, geen stemming" in shown
+        viewstate.publish(path, {"seq": 2, "step": "kansen-knelpunten", "zaal": None})
+        await wait_until(pilot, lambda: "K 7 P 4 Q X" not in screen_text(app), "the invitation gone when closed")

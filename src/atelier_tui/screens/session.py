@@ -31,7 +31,7 @@ from ..widgets.footer import AtelierFooter
 from ..widgets.owner import Edited, SaveState
 from ..widgets.session_bar import SaveIndicator, SessionHeader, StepNav
 from ..widgets.timer import BigTimer, StepTimer
-from ..widgets.zaal import Wachtrij, ZaalOproep
+from ..widgets.zaal import Wachtrij, ZaalOproep, ZaalUitslag
 from .session_clock import Clock
 from .session_lock import TakeOver
 from .session_room import Room
@@ -157,6 +157,7 @@ class SessionScreen(TakeOver, Clock, Room, Zaal, Screen[None]):
                 yield Vertical(id="body")
             yield Wachtrij(id="wachtrij", classes="facilitator-only")
             yield ZaalOproep(id="zaal-oproep")
+            yield ZaalUitslag(id="zaal-uitslag")
         yield AtelierFooter()
 
     def on_mount(self) -> None:

@@ -16,16 +16,19 @@ import re
 from typing import Any
 
 from textual import work
+from textual.content import Content
 
 from ..domain import uitslag
+from ..domain.hygiene import clean_line
 from ..domain.ronde import ITEMS, SOORTEN, Keuze, Ronde, RondeFout, Trede
 from ..store.wachtrij import Journal, JournalError, leftover
 from ..teksten import board as TB
+from ..teksten import export as TX
 from ..teksten import ronde as TR
 from ..web.zaal import ZaalServer, addresses
 from ..widgets.dialogs import ChoiceDialog, confirm
 from ..widgets.form import FieldSpec, FormDialog
-from ..widgets.zaal import Wachtrij, Waiting, ZaalOproep
+from ..widgets.zaal import Wachtrij, Waiting, ZaalOproep, ZaalUitslag
 
 #: The port tried first, so that the address the room types stays the same between rounds.
 PORT = 8765
@@ -45,6 +48,7 @@ class Zaal:
     _server: ZaalServer | None = None
     _journal: Journal | None = None
     _lingering: ZaalServer | None = None  # a closed round's server that still says it is closed
+    _uitslag: str | None = None  # a closed ladder or evaluatie round whose outcome the room sees now
 
     # Opening and closing ---------------------------------------------------------------------------
 
@@ -154,6 +158,8 @@ class Zaal:
         self._journal_event(ronde.sluit())
         uitslag.record(self.session, ronde, closed=True)
         self.commit()
+        if ronde.soort in ("ladder", "evaluatie") and self.current == ronde.stap:
+            self._uitslag = ronde.id  # the room sees what it said, until she leaves the step
         self._zaal_reload(ronde.stap)
         if not ronde.wachtrij:
             self._zaal_forget()
@@ -168,7 +174,10 @@ class Zaal:
             self._ronde = self._journal = None
 
     def zaal_left_step(self, old: str) -> None:
-        """Leaving the step of an open round closes it."""
+        """Leaving the step of an open round closes it; the outcome of a round shown there goes."""
+        if self._uitslag is not None:
+            self._uitslag = None
+            self.query_one(ZaalUitslag).show("", [])
         if self._server is not None and self._ronde is not None and self._ronde.stap == old:
             self.run_worker(self.close_round(why=TR.GESLOTEN_STAP), group="zaal-close")
 
@@ -358,24 +367,58 @@ class Zaal:
             waiting = [Waiting(s.id, labels.get(s.soort, s.soort), s.tekst) for s in ronde.wachtrij]
             address = TR.ADRES.format(adres=server.base_url, code=server.code) if server is not None else ""
             queue.show(address=address, counts=TR.telling(ronde.telling()), waiting=waiting)
-        self.query_one(ZaalOproep).show(self.zaal_state())
+        state = self.zaal_state()
+        self.query_one(ZaalOproep).show(state)
+        self._show_uitslag(state)
         self.publish()
 
     def zaal_state(self) -> dict[str, Any] | None:
         """What the room's screens get of the round (in the view state): never a submission's text."""
-        if self._ronde is None or self._server is None:
-            return None
-        return {
-            "open": self._ronde.open,
-            "url": self._server.url,
-            "base_url": self._server.base_url,
-            "code": self._server.code,
-            "telling": self._ronde.telling(),
-        }
+        state: dict[str, Any] = {"uitslag": self._uitslag} if self._uitslag else {}
+        if self._ronde is not None and self._server is not None:
+            state.update(
+                open=self._ronde.open,
+                url=self._server.url,
+                base_url=self._server.base_url,
+                code=self._server.code,
+                telling=self._ronde.telling(),
+            )
+        return state or None
 
     def zaal_follow(self, state: Any) -> None:
         """On the room's screen: show the invitation the facilitator published (or none)."""
-        self.query_one(ZaalOproep).show(state if isinstance(state, dict) else None)
+        state = state if isinstance(state, dict) else None
+        self.query_one(ZaalOproep).show(state)
+        self._show_uitslag(state)
+
+    def _show_uitslag(self, state: dict[str, Any] | None) -> None:
+        """The outcome of a closed ladder or evaluatie round, from the session (counts only)."""
+        ronde_id = state.get("uitslag") if state else None
+        ronde = next((r for r in self.session.rondes if r.id == ronde_id and r.stap == self.current), None)
+        if ronde is None:
+            self.query_one(ZaalUitslag).show("", [])
+        elif ronde.soort == "ladder":
+            names = {t.key: t.naam.lower() for t in self.session.ladder.treden}
+            lines: list[Content] = []
+            for o in self.session.opgaven:
+                placed = ronde.ladder.get(o.id)
+                if not placed:
+                    continue
+                lines.append(Content.styled(clean_line(o.titel), "bold"))
+                for when, label, hers in (("nu", TR.NU, o.nu), ("straks", TR.STRAKS, o.straks)):
+                    spread = TX.verdeling(placed.get(when, {}), names) or "–"
+                    line = f"  {label}: {spread}"
+                    if hers:
+                        line += f"  ({TR.GESPREKSLEIDER}: {names.get(hers, hers)})"
+                    lines.append(Content(line))
+            self.query_one(ZaalUitslag).show(TR.ZAAL_LADDER_KOP.format(n=ronde.telefoons), lines)
+        else:
+            most = max(ronde.cijfers.values(), default=0)
+            lines = [
+                Content(f"{i}  {'█' * round(12 * n / most) if most else ''} {n}")
+                for i, n in ((i, ronde.cijfers.get(str(i), 0)) for i in range(1, 6))
+            ]
+            self.query_one(ZaalUitslag).show(TR.ZAAL_CIJFERS_KOP.format(n=ronde.telefoons), lines if most else [])
 
     def on_resize(self, event: Any) -> None:  # (a mixin: handlers by name)
         """On a low screen the invitation's words go beside the QR code, so that the code fits."""

@@ -77,8 +77,11 @@ TELEFOONS = "{n} telefoons doen mee"
 EEN_TELEFOON = "1 telefoon doet mee"
 PUNTEN_GEGEVEN = "{n} punten gegeven"
 DE_ZAAL = "De zaal"
-ZAAL_LADDER_KOP = "Zo zette de zaal de opgaven op de ladder"
-ZAAL_LADDER_REGEL = "{opgave}: nu {nu} · straks {straks}"
+ZAAL_LADDER_KOP = "Zo zette de zaal de opgaven op de ladder ({n} telefoons)"
+ZAAL_CIJFERS_KOP = "Zo waardeerde de zaal de avonden ({n} telefoons)"
+NU = "nu"
+STRAKS = "straks"
+GESPREKSLEIDER = "gekozen"
 
 
 def telling(t: dict) -> list[str]:

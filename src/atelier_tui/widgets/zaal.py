@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -169,3 +169,35 @@ class ZaalOproep(Vertical):
         self.query_one("#oproep-code", Static).update(Content(" ".join(code)))  # spaced: easy to read from afar
         telling = state.get("telling") if isinstance(state.get("telling"), dict) else {}
         self.query_one("#oproep-telling", Static).update(Content("\n".join(TR.telling(telling))))
+
+
+class ZaalUitslag(VerticalScroll):
+    """After a ladder or evaluatie round: what the room said, beside the step, until she leaves it.
+
+    Ladder: per opgave the rungs the phones chose for NU and STRAKS (most first), next to her
+    placement. Evaluatie: how many phones gave each rating. A peiling, never a vote.
+    """
+
+    DEFAULT_CSS = """
+    ZaalUitslag {
+        dock: right; width: 45%; max-width: 84; height: 1fr; display: none;
+        padding: 0 2; border-left: solid $primary-muted;
+    }
+    ZaalUitslag.-active { display: block; }
+    ZaalUitslag #uitslag-kop { text-style: bold; margin-bottom: 1; }
+    ZaalUitslag Static { height: auto; }
+    ZaalUitslag .uitslag-opgave { margin-top: 1; }
+    ZaalUitslag #uitslag-peiling { color: $text-muted; margin-top: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="uitslag-kop")
+        yield Static("", id="uitslag-tekst")
+        yield Static(Content(TR.PEILING), id="uitslag-peiling")
+
+    def show(self, title: str, lines: list[Content]) -> None:
+        """``lines`` empty: nothing to show."""
+        self.set_class(bool(lines), "-active")
+        if lines:
+            self.query_one("#uitslag-kop", Static).update(Content(title))
+            self.query_one("#uitslag-tekst", Static).update(Content("\n").join(lines))
