@@ -77,7 +77,7 @@ class Zaal:
         found = await asyncio.to_thread(addresses)
         choices = [(f"a{i}", f"{label}: {address}") for i, (address, label) in enumerate(found)]
         choices.append(("doorgestuurd", TR.DOORGESTUURD))
-        chosen = await self.app.push_screen_wait(ChoiceDialog(TR.ADRES_KOP, TR.ADRES_VRAAG, choices))
+        chosen = await self.app.push_screen_wait(ChoiceDialog(TR.ADRES_KOP, TR.ADRES_VRAAG, choices, stacked=True))
         if chosen is None:
             return
         if chosen == "doorgestuurd":  # Atelier on a server: phones reach a port forwarded to it

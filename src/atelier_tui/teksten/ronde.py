@@ -55,7 +55,7 @@ BEWAARD_NIET = "De inzending is niet verwerkt: {reden}"
 
 # The queue on her screen
 WACHTRIJ_KOP = "Uit de zaal"
-ADRES = "{adres} · code {code}"
+ADRES = "{adres}\ncode {code}"
 DICHT = "ronde gesloten"
 AANPASSEN_KOP = "Inzending aanpassen"
 TEKST = "Tekst"

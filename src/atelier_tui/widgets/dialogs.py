@@ -31,6 +31,8 @@ class Dialog(ModalScreen[ScreenResultType]):
     Dialog .dialog-error { color: $error; height: auto; }
     Dialog .dialog-buttons { height: auto; margin-top: 1; align-horizontal: right; }
     Dialog .dialog-buttons Button { margin-left: 2; }
+    Dialog .dialog-buttons.-stacked { layout: vertical; align-horizontal: left; }
+    Dialog .dialog-buttons.-stacked Button { width: 100%; margin: 0; }
     """
 
 
@@ -42,17 +44,19 @@ class ChoiceDialog(Dialog[str | None]):
 
     BINDINGS = bindings("dialog")
 
-    def __init__(self, title: str, message: str, choices: list[tuple[str, str]]) -> None:
+    def __init__(self, title: str, message: str, choices: list[tuple[str, str]], *, stacked: bool = False) -> None:
+        """``stacked``: the choices one under the other (for long ones)."""
         super().__init__()
         self._title = title
         self._message = message
         self._choices = choices
+        self._stacked = stacked
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-frame"):
             yield Label(Content(self._title), classes="dialog-title")
             yield Static(Content(self._message))
-            with Horizontal(classes="dialog-buttons"):
+            with Horizontal(classes="dialog-buttons -stacked" if self._stacked else "dialog-buttons"):
                 for i, (key, label) in enumerate(self._choices):
                     yield Button(Content(label), id=key, variant="primary" if i == 0 else "default")
 
@@ -88,7 +92,7 @@ class NewSessionDialog(Dialog[tuple[str, str] | None]):
             yield Label(T.NIEUW_GEMEENTE)
             yield Input(placeholder=T.NIEUW_GEMEENTE_VOORBEELD, id="gemeente", max_length=200)
             yield Static("", id="fout", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
+            with Horizontal(classes="dialog-buttons -stacked" if self._stacked else "dialog-buttons"):
                 yield Button(T.NIEUW_MAKEN, id="maken", variant="primary")
                 yield Button(T.ANNULEREN, id="annuleer")
 

@@ -129,7 +129,7 @@ class ZaalOproep(Vertical):
 
     DEFAULT_CSS = """
     ZaalOproep {
-        dock: right; width: 45%; max-width: 84; height: 1fr; display: none;
+        dock: right; width: 48%; max-width: 96; height: 1fr; display: none;
         padding: 0 2; border-left: solid $primary-muted; align-vertical: middle;
     }
     ZaalOproep.-active { display: block; }
