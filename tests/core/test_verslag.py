@@ -283,7 +283,7 @@ def test_rounds_with_phones_say_how_many_came_in_how_many_were_shown_and_that_it
     text = md(demo())
     kaarten = text.split("### Kansen en knelpunten")[1].split("\n### ")[0]
     assert (
-        "Via de telefoon kwamen 9 kaarten binnen; de gespreksleider bekeek ze vooraf, 7 zijn getoond, 2 niet."
+        "Via de telefoon kwamen 9 kaarten binnen; de gespreksleider bekeek ze vooraf: 7 zijn getoond en 2 niet."
         in kaarten
     )
     assert text.count("Dit was een peiling, geen stemming.") == 3  # kaarten, ladder, evaluatie
@@ -292,7 +292,7 @@ def test_rounds_with_phones_say_how_many_came_in_how_many_were_shown_and_that_it
     assert "raadplegen 7, informeren 2, adviseren 2" in ladder  # most phones first
     evaluatie = text.split("## Evaluatie")[1]
     assert "Van hen gaven 9 het cijfer via de telefoon." in evaluatie
-    assert "2 reacties binnen" in evaluatie and "1 is getoond, 1 niet" in evaluatie
+    assert "2 reacties binnen" in evaluatie and "1 is getoond en 1 niet" in evaluatie
     # The appendix marks the cards that came from phones.
     bijlage = text.split("Bijlage 1")[1]
     assert "uit de zaal" in bijlage
@@ -331,3 +331,14 @@ def test_a_session_without_rounds_says_nothing_about_phones():
     text = md(s)
     assert "via de telefoon" not in text.lower() and "peiling, geen stemming" not in text
     assert "uit de zaal" not in text
+
+
+def test_rounds_on_one_step_are_reported_together_and_an_empty_round_is_not_reported():
+    s = demo()
+    first = next(r for r in s.rondes if r.soort == "kaarten")
+    s.rondes.append(first.model_copy(update={"id": "z-2", "ontvangen": 3, "getoond": 1, "niet_getoond": 0}))
+    s.rondes.append(first.model_copy(update={"id": "z-3", "ontvangen": 0, "getoond": 0, "niet_getoond": 0}))
+    section = md(s).split("### Kansen en knelpunten")[1].split("\n### ")[0]
+    expected = "Via de telefoon kwamen 12 kaarten binnen; de gespreksleider bekeek ze vooraf: 8 zijn getoond, 2 niet en 2 zijn nog niet bekeken."
+    assert expected in section
+    assert section.count("Via de telefoon") == 1

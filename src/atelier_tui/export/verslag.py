@@ -239,9 +239,11 @@ def rondes(s: Session, stap: str, soort: str | None = None) -> list[ZaalRonde]:
 
 
 def zaal_kaarten(d: Document, s: Session, stap: str) -> None:
-    """What came in from phones on a step, as one paragraph per round, and that it was a peiling."""
-    for r in rondes(s, stap, "kaarten"):
-        d.para(f"{T.zaal_kaarten(r.ontvangen, r.getoond, r.niet_getoond)} {T.PEILING}")
+    """What came in from phones on a step (all its rounds together), and that it was a peiling."""
+    found = [r for r in rondes(s, stap, "kaarten") if r.ontvangen]
+    if found:
+        counts = (sum(r.ontvangen for r in found), sum(r.getoond for r in found), sum(r.niet_getoond for r in found))
+        d.para(f"{T.zaal_kaarten(*counts)} {T.PEILING}")
 
 
 def evening1(d: Document, s: Session) -> None:

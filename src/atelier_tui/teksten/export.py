@@ -335,15 +335,20 @@ def _aantal(n: int, een: str, meer: str) -> str:
 
 
 def zaal_kaarten(ontvangen: int, getoond: int, niet: int, wat: str = "kaarten") -> str:
-    """A sentence on texts sent from phones: how many came in, and how many were shown."""
+    """A sentence on texts sent from phones: how many came in, how many were shown, and not."""
     een = {"kaarten": "kaart", "reacties": "reactie"}[wat]
-    binnen = _aantal(ontvangen, een, wat)
-    if not ontvangen:
-        return f"Via de telefoon kwamen geen {wat} binnen."
-    shown = "alle zijn getoond" if niet == 0 else f"{getoond} {'is' if getoond == 1 else 'zijn'} getoond, {niet} niet"
-    if ontvangen == 1:
-        shown = "die is getoond" if getoond else "die is niet getoond"
-    return f"Via de telefoon kwamen {binnen} binnen; de gespreksleider bekeek ze vooraf, {shown}."
+    open_ = max(0, ontvangen - getoond - niet)
+    parts = []
+    if getoond:
+        parts.append(f"{getoond} {'is' if getoond == 1 else 'zijn'} getoond")
+    if niet:
+        parts.append(f"{niet} niet")
+    if open_:
+        parts.append(f"{open_} {'is' if open_ == 1 else 'zijn'} nog niet bekeken")
+    spread = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+    return (
+        f"Via de telefoon kwamen {_aantal(ontvangen, een, wat)} binnen; de gespreksleider bekeek ze vooraf: {spread}."
+    )
 
 
 def zaal_punten(telefoons: int, budget: int) -> str:
