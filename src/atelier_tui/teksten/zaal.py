@@ -10,7 +10,7 @@ from __future__ import annotations
 # --- On every page ---------------------------------------------------------------------------
 TITEL = "Atelier: de zaal doet mee"
 PEILING = "Peiling, geen stemming"
-PRIVACY = "U stuurt zonder naam. Alleen wat de facilitator laat zien, komt in het verslag."
+PRIVACY = "U stuurt zonder naam. Alleen wat de gespreksleider laat zien, komt in het verslag."
 TERUG = "Terug"
 
 # --- The page where the short code is typed -----------------------------------------------------
@@ -24,8 +24,8 @@ CODE_TE_VAAK = "U heeft het te vaak geprobeerd. Wacht een minuut en probeer het 
 # --- After sending -------------------------------------------------------------------------------
 ONTVANGEN = "Ontvangen"
 # (under the heading "Ontvangen")
-ONTVANGEN_KAART = "De facilitator bekijkt uw kaart eerst."
-ONTVANGEN_REACTIE = "De facilitator bekijkt uw reactie eerst."
+ONTVANGEN_KAART = "De gespreksleider bekijkt uw kaart eerst."
+ONTVANGEN_REACTIE = "De gespreksleider bekijkt uw reactie eerst."
 ONTVANGEN_PLAATS = "U kunt uw keuze nog veranderen."
 ONTVANGEN_CIJFER = "Dank u wel! U kunt uw cijfer nog veranderen."
 NOG_KAARTEN = {0: "U kunt geen kaarten meer sturen.", 1: "U kunt nog één kaart sturen."}
@@ -35,7 +35,7 @@ NOG_PUNTEN_N = "Nog {n} punten te geven."
 
 # --- kaarten ---------------------------------------------------------------------------------------
 KAART_KOP = "Stuur een kaart"
-KAART_UITLEG = "Schrijf kort op wat u wilt inbrengen. De facilitator bekijkt het voordat het op het scherm komt."
+KAART_UITLEG = "Schrijf kort op wat u wilt inbrengen. De gespreksleider bekijkt het voordat het op het scherm komt."
 KAART_SOORT = "Wat is het?"
 KAART_TEKST = "Uw tekst (hoogstens {n} tekens)"
 KAART_KNOP = "Versturen"
@@ -81,8 +81,8 @@ KIES_SOORT = "Kies eerst wat u stuurt."
 KAN_NIET_HIER = "Dat kan niet in deze ronde."
 TE_VEEL_KAARTEN = "U heeft al {n} kaarten gestuurd. Meer kan niet in deze ronde."
 WACHTRIJ_VOL = "Er wachten nu te veel kaarten. Probeer het over een paar minuten opnieuw."
-TE_VEEL_TELEFOONS = "Er doen al te veel telefoons mee. Vraag de facilitator om hulp."
-RONDE_VOL = "Deze ronde kan niets meer aannemen. Vraag de facilitator om hulp."
+TE_VEEL_TELEFOONS = "Er doen al te veel telefoons mee. Vraag de gespreksleider om hulp."
+RONDE_VOL = "Deze ronde kan niets meer aannemen. Vraag de gespreksleider om hulp."
 KAART_WEG = "Deze kaart is er niet meer. Laad de pagina opnieuw."
 GEEN_PUNTEN_MEER = "U heeft al uw punten gegeven. Haal eerst een punt weg bij een andere kaart."
 GEEN_PUNT_OP_KAART = "U heeft geen punt op deze kaart."
