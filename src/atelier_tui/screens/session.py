@@ -73,6 +73,7 @@ class SessionScreen(TakeOver, Clock, Room, Zaal, Screen[None]):
     SessionScreen ZaalOproep.-active { display: none; }
     SessionScreen.-presenter ZaalOproep.-active { display: block; }
     SessionScreen.-narrow ZaalOproep { width: 100%; max-width: 100%; border-left: none; }
+    SessionScreen.-narrow Wachtrij { width: 30; }
     /* Readable from the back row: panel titles in the text colour, not in the colour of the border;
        a marked row is a calm band behind the text, so that every colour in the row stays readable. */
     SessionScreen Widget { border-title-color: $foreground; border-subtitle-color: $text-muted; }

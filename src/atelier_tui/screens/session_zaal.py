@@ -370,6 +370,7 @@ class Zaal:
         state = self.zaal_state()
         self.query_one(ZaalOproep).show(state)
         self._show_uitslag(state)
+        self.refresh_bindings()  # F4 and F8 in the footer follow whether there is a queue, a round
         self.publish()
 
     def zaal_state(self) -> dict[str, Any] | None:
