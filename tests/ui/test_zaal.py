@@ -247,6 +247,12 @@ async def test_f8_asks_what_the_room_does_and_on_which_network_then_f8_closes(se
         await pilot.press("enter")  # "Ja": close
         await wait_until(pilot, lambda: screen._server is None, "the round closed")
         assert next(r for r in saved(path).rondes if r.id == screen_ronde_id(screen, path)).gesloten is not None
+        # The next round of the evening asks only what the room does: the network stays.
+        await pilot.press("f8")
+        await wait_for(pilot, ChoiceDialog)
+        await pilot.press("tab", "enter")  # "Punten verdelen"
+        await wait_until(pilot, lambda: screen._server is not None, "the second round open")
+        assert screen._ronde.soort == "punten" and not isinstance(app.screen, ChoiceDialog)
 
 
 def screen_ronde_id(screen, path) -> str:

@@ -49,6 +49,7 @@ class Zaal:
     _journal: Journal | None = None
     _lingering: ZaalServer | None = None  # a closed round's server that still says it is closed
     _uitslag: str | None = None  # a closed ladder or evaluatie round whose outcome the room sees now
+    _netwerk: tuple[str, str | None] | None = None  # the network of the last round: asked once an evening
 
     # Opening and closing ---------------------------------------------------------------------------
 
@@ -75,6 +76,9 @@ class Zaal:
         if kind is None:
             return
         found = await asyncio.to_thread(addresses)
+        if self._netwerk is not None and (self._netwerk[1] or self._netwerk[0] in {a for a, _ in found}):
+            await self.open_round(kind, self._netwerk[0], public_host=self._netwerk[1])  # as last time
+            return
         choices = [(f"a{i}", f"{label}: {address}") for i, (address, label) in enumerate(found)]
         choices.append(("doorgestuurd", TR.DOORGESTUURD))
         chosen = await self.app.push_screen_wait(ChoiceDialog(TR.ADRES_KOP, TR.ADRES_VRAAG, choices, stacked=True))
@@ -89,9 +93,12 @@ class Zaal:
             if not HOST.fullmatch(public):
                 self.notify(TR.ADRES_FOUT.format(adres=public), severity="error", markup=False)
                 return
-            await self.open_round(kind, "127.0.0.1", public_host=public)
+            if await self.open_round(kind, "127.0.0.1", public_host=public):
+                self._netwerk = ("127.0.0.1", public)
             return
-        await self.open_round(kind, found[int(chosen[1:])][0])
+        host = found[int(chosen[1:])][0]
+        if await self.open_round(kind, host):
+            self._netwerk = (host, None)
 
     async def open_round(self, kind: str, host: str, port: int = PORT, *, public_host: str | None = None) -> bool:
         """Start a round of ``kind`` on this step, served on ``host`` (and shown to the phones as
