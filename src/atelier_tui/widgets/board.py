@@ -115,8 +115,8 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
     CardColumn.-room { scrollbar-size-vertical: 0; scrollbar-gutter: auto; }
     """
 
-    #: Columns between the large digits and the text.
-    DIGITS_GAP = 2
+    #: Columns between the large digits and the text, and the least the text keeps beside them.
+    DIGITS_GAP, DIGITS_TEXT_MIN = 2, 16
 
     class Clicked(Message):
         """A card was clicked."""
@@ -271,7 +271,8 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
             room = max(width - votes.cell_length - 2, 4)
             left = Content.styled(row.titel, "card--group").truncate(room, ellipsis=True)
             left = (left + detail).truncate(room, ellipsis=True)
-            return [Content.assemble(left, " " * (width - left.cell_length - votes.cell_length - 1), votes)]
+            gap = 2 if self.room else width - left.cell_length - votes.cell_length - 1  # the room: next to it
+            return [Content.assemble(left, " " * gap, votes)]
         bar = Content.styled(BAR, "card--bar")
         lines = [
             Content.assemble(bar, " ", Content(row.tekst[a:b].rstrip(" "))) for a, b in wrap_spans(row.tekst, inner)
@@ -286,8 +287,8 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         theme and source under it (only when it has them), ``pad`` lines of card above and below."""
         bar = Content.styled(BAR, "card--bar")
         digits: list[str] = []
-        if face.groot and face.stemmen:
-            number = str(face.stemmen)
+        number = str(face.stemmen)
+        if face.groot and face.stemmen and inner - Digits.get_width(number.rjust(2)) >= self.DIGITS_TEXT_MIN:
             digits = [line.rstrip("\n") for line in _big_digits(number)]
             gutter = Digits.get_width(number.rjust(2)) + self.DIGITS_GAP
             digits = [line.rjust(gutter - self.DIGITS_GAP).ljust(gutter) for line in digits]
