@@ -160,6 +160,24 @@ async def test_the_room_keeps_up_when_she_changes_step_and_points_at_once(sessio
         assert room.is_running
 
 
+async def test_the_room_keeps_up_when_she_goes_through_the_steps_quickly(sessions_dir):
+    """Seen in use: a step view taken away again before it was mounted crashed the room (NoMatches)."""
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    room = AtelierApp(sessions_dir, present_path=path)
+    async with room.run_test(size=(200, 60)) as pilot:
+        await open_step(pilot)
+        with open_session(path) as facilitator:
+            for seq, step in enumerate(STEP_KEYS * 2):  # every step saved and published, as PgDn does
+                facilitator.session.huidige_stap = step
+                assert facilitator.save().ok
+                viewstate.publish(path, {"seq": seq, "step": step, "tab": None, "item": None})
+                await pilot.pause(0.05 * (seq % 4))
+        await wait_until(pilot, lambda: room.screen.current == STEP_KEYS[-1], "the last step")
+        await wait_until(pilot, lambda: room.screen.view.is_mounted, "its view")
+        await settle(pilot)
+        assert room.is_running
+
+
 @pytest.mark.parametrize("step", STEP_KEYS)
 async def test_no_key_hints_reach_the_room_even_on_an_empty_step(sessions_dir, step):
     path = SessionsDir(sessions_dir).create(new_session("Leeg", "Lindewaard"))

@@ -9,10 +9,11 @@ from __future__ import annotations
 import pytest
 
 from atelier_tui.app import AtelierApp
+from atelier_tui.store import viewstate
 from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir, open_session
 
-from .screen import open_step
+from .screen import open_step, settle, wait_until
 
 STEPS = [
     "sessie",
@@ -68,3 +69,22 @@ def test_presenter_view(step, size, snap_compare, sessions_dir):
     opened.close()
     app = AtelierApp(sessions_dir, present_path=path)
     assert snap_compare(app, terminal_size=size, run_before=_settled)
+
+
+async def _sorted_by_points(pilot) -> None:
+    view = await open_step(pilot)
+    await wait_until(pilot, lambda: view.by_points, "the room's board sorted by points")
+    await pilot.pause(1.0)  # the room points again a few times as the view settles
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", PROJECTOR_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_presenter_board_sorted_by_points(size, snap_compare, sessions_dir):
+    """The room during the discussion of the points: the top cards show them in large digits."""
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    with open_session(path) as opened:
+        opened.session.huidige_stap = "kansen-knelpunten"
+        assert opened.save().ok
+    viewstate.publish(path, {"seq": 1, "step": "kansen-knelpunten", "tab": "punten", "item": "kans:"})
+    app = AtelierApp(sessions_dir, present_path=path)
+    assert snap_compare(app, terminal_size=size, run_before=_sorted_by_points)

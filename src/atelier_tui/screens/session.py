@@ -61,6 +61,11 @@ class SessionScreen(TakeOver, Clock, Room, Zaal, Screen[None]):
     SessionScreen #bigtimer { display: none; dock: right; }
     SessionScreen.-presenter #bigtimer { display: block; }
     SessionScreen.-presenter #bigtimer.-empty { display: none; }
+    /* The room's big clock stands in the step's title band (StepHeading), on a layer of its own, so
+       it takes no strip of the screen's width; on a small screen the header's clock is enough. */
+    SessionScreen.-presenter #body-column { layers: default clock; }
+    SessionScreen.-presenter #bigtimer { layer: clock; }
+    SessionScreen.-presenter.-narrow #bigtimer, SessionScreen.-presenter.-short #bigtimer { display: none; }
     SessionScreen.-narrow #steps { display: none; }
     SessionScreen.-narrow.-show-steps #steps { display: block; }
     /* The presenter layout: what the room sees, nothing for the facilitator only. */
@@ -89,6 +94,8 @@ class SessionScreen(TakeOver, Clock, Room, Zaal, Screen[None]):
 
     #: Below 100 columns the step list folds away (F2 shows it); the header names the step.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    #: Below 30 lines the room's screen has no title band and no big clock (see StepHeading).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     current: reactive[str] = reactive("sessie", init=False)
     save_state: reactive[SaveState] = reactive(SaveState.SAVED, init=False)

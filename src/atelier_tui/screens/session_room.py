@@ -73,8 +73,18 @@ class Room:
         self._follow_tick()
 
     def _follow_tick(self) -> None:
+        # One new step view at a time: a view taken away again before it was mounted would build
+        # itself without its widgets (seen in use, when she went through the steps quickly).
+        if self._settling():
+            return
         self._check_file()
-        self._check_view()
+        if not self._settling():
+            self._check_view()
+
+    def _settling(self) -> bool:
+        """True while the newest step view is still being mounted."""
+        view = self.view
+        return view is not None and not view.is_mounted
 
     def _check_file(self) -> None:
         """Reload when the facilitator's window saved a change."""

@@ -8,6 +8,7 @@ STRAKS = "STRAKS"
 MARKER_NU = "○"
 MARKER_STRAKS = "●"
 MARKER_BEIDE = "◉"  # NU and STRAKS on the same rung
+BLIJFT = "BLIJFT"  # the same, on the room's screen (a word in a block)
 
 # Keys (footer and help)
 VERSCHUIVEN = "Verschuiven"

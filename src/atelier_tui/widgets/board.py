@@ -7,6 +7,12 @@ the keys from the board's first frame on.
 
 The widgets know nothing about sessions: they show ``CardFace`` and ``GroupHeader`` rows that the
 step view builds. Every text is shown literally: user text is never read as markup.
+
+For the room (``room=True``) a card is laid out for distance: its points right after its text, on
+the text's last line (not at the far edge of a wide column); no badge for a card without points;
+the cards at the top of a discussion of the points (``CardFace.groot``) show them in large digits
+before the text; and when the column has the height to spare, every card gets a line of its own
+colour above and below its text, so the cards fill the screen as larger blocks.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from textual.content import Content
 from textual.geometry import Offset, Region, Size, Spacing
 from textual.message import Message
 from textual.reactive import Reactive
+from textual.renderables.digits import Digits
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
@@ -47,6 +54,7 @@ class CardFace:
     stemmen: int = 0
     thema: str = ""
     bron: str = ""  # a short description of the source, ready to show
+    groot: bool = False  # the points in large digits (the room's screen, at the top of a discussion)
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,7 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         "card--group-detail",
         "card--empty",
         "card--more",
+        "card--digits",
     }
 
     DEFAULT_CSS = """
@@ -101,7 +110,13 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
     CardColumn > .card--group-detail { color: $text-muted; }
     CardColumn > .card--empty { color: $text-muted; }
     CardColumn > .card--more { color: $foreground; background: $surface; text-style: bold; }
+    CardColumn > .card--digits { color: $text-accent; text-style: bold; }
+    /* The room's screen: no scroll bar (the "▼ 6 kaarten" markers say what is out of sight). */
+    CardColumn.-room { scrollbar-size-vertical: 0; scrollbar-gutter: auto; }
     """
+
+    #: Columns between the large digits and the text, and the least the text keeps beside them.
+    DIGITS_GAP, DIGITS_TEXT_MIN = 2, 16
 
     class Clicked(Message):
         """A card was clicked."""
@@ -115,9 +130,16 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         def control(self) -> CardColumn:
             return self.column
 
-    def __init__(self, empty_text: str = "", *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, empty_text: str = "", *, room: bool = False, id: str | None = None, classes: str | None = None
+    ) -> None:
+        """``room``: laid out for the room's screen (see the module's docstring)."""
         super().__init__(id=id, classes=classes)
         self.empty_text = empty_text
+        self.room = room
+        self.set_class(room, "-room")
+        self._pad = 0  # the room's lines above and below a card's text, when the height allows
+        self._bare: dict[Row, list[Content]] = {}  # the room's layouts without those lines
         self._rows: list[Row] = []
         self._starts: list[int] = []  # first line of each row
         self._total = 0  # number of lines
@@ -200,7 +222,9 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
             return  # not sized yet; on_resize lays out
         if width != self._width:
             self._width = width
-            self._layouts = {}
+            self._layouts, self._bare = {}, {}
+        if self.room:
+            self._fit_pad()
         old = self._layouts
         layouts = {row: old.get(row) or self._layout_row(row, width) for row in self._rows}
         self._layouts = layouts
@@ -214,8 +238,21 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
             self.virtual_size = size
         self.refresh()
 
+    def _fit_pad(self) -> None:
+        """The room's screen: cards with a line above and below their text when they all fit so."""
+        height = self.scrollable_content_region.height
+        cards = sum(1 for row in self._rows if isinstance(row, CardFace))
+        old = self._bare
+        bare = self._bare = {row: old.get(row) or self._layout_row(row, self._width, pad=0) for row in self._rows}
+        pad = 1 if cards and sum(map(len, bare.values())) + 2 * cards <= height else 0
+        if pad != self._pad:
+            self._pad = pad
+            self._layouts = {}
+        if not pad:
+            self._layouts = {**bare, **self._layouts}
+
     def on_resize(self) -> None:
-        if self.scrollable_content_region.width != self._width:
+        if self.scrollable_content_region.width != self._width or self.room:
             self._layout()
             self.scroll_to_selected()
 
@@ -223,16 +260,19 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
         super().notify_style_update()
         self.refresh()
 
-    def _layout_row(self, row: Row, width: int) -> list[Content]:
+    def _layout_row(self, row: Row, width: int, pad: int | None = None) -> list[Content]:
         """The lines of one row, styled with component class names (a blank line ends a card)."""
         inner = max(width - 3, 6)  # bar, space, text, one space on the right
+        if self.room and isinstance(row, CardFace):
+            return self._room_card(row, inner, self._pad if pad is None else pad)
         if isinstance(row, GroupHeader):
             votes = Content.styled(f"{VOTE} {row.stemmen}", "card--votes")
             detail = Content.styled(f"  {row.detail}", "card--group-detail")
             room = max(width - votes.cell_length - 2, 4)
             left = Content.styled(row.titel, "card--group").truncate(room, ellipsis=True)
             left = (left + detail).truncate(room, ellipsis=True)
-            return [Content.assemble(left, " " * (width - left.cell_length - votes.cell_length - 1), votes)]
+            gap = 2 if self.room else width - left.cell_length - votes.cell_length - 1  # the room: next to it
+            return [Content.assemble(left, " " * gap, votes)]
         bar = Content.styled(BAR, "card--bar")
         lines = [
             Content.assemble(bar, " ", Content(row.tekst[a:b].rstrip(" "))) for a, b in wrap_spans(row.tekst, inner)
@@ -241,6 +281,52 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
             lines.append(Content.assemble(bar, " ", self._meta_line(row, inner)))
         lines.append(Content(""))  # the gap between cards
         return lines
+
+    def _room_card(self, face: CardFace, inner: int, pad: int) -> list[Content]:
+        """A card for the room: the points next to the text (or in large digits before it), the
+        theme and source under it (only when it has them), ``pad`` lines of card above and below."""
+        bar = Content.styled(BAR, "card--bar")
+        digits: list[str] = []
+        number = str(face.stemmen)
+        if face.groot and face.stemmen and inner - Digits.get_width(number.rjust(2)) >= self.DIGITS_TEXT_MIN:
+            digits = [line.rstrip("\n") for line in _big_digits(number)]
+            gutter = Digits.get_width(number.rjust(2)) + self.DIGITS_GAP
+            digits = [line.rjust(gutter - self.DIGITS_GAP).ljust(gutter) for line in digits]
+        room = inner - (len(digits[0]) if digits else 0)
+        badge = Content.styled(f" {VOTE} {face.stemmen} ", "card--votes") if face.stemmen and not digits else None
+        spans = wrap_spans(face.tekst, room)
+        if badge is not None and cell_len(face.tekst[slice(*spans[-1])].rstrip(" ")) + 2 + badge.cell_length > room:
+            spans = wrap_spans(face.tekst, max(room - badge.cell_length - 2, 6))  # room for the points after it
+        body = [Content(face.tekst[a:b].rstrip(" ")) for a, b in spans]
+        if badge is not None:
+            body[-1] = Content.assemble(body[-1], "  ", badge)
+        meta = self._room_meta(face, room)
+        if meta is not None:
+            body.append(meta)
+        if digits:
+            body += [Content("")] * (len(digits) - len(body))
+            body = [
+                Content.styled(digits[i], "card--digits") + line
+                if i < len(digits)
+                else Content(" " * len(digits[0])) + line
+                for i, line in enumerate(body)
+            ]
+        lines = [Content.assemble(bar, " ", line) for line in body]
+        return [bar] * pad + lines + [bar] * pad + [Content("")]
+
+    @staticmethod
+    def _room_meta(face: CardFace, room: int) -> Content | None:
+        """The theme label and the source, in one line; None when the card has neither."""
+        if not face.thema and not face.bron:
+            return None
+        left = Content("")
+        if face.thema:
+            left = Content.styled(f" {face.thema} ", "card--theme").truncate(room, ellipsis=True)
+        if face.bron and room - left.cell_length - 1 >= 8:
+            gap = " " if left else ""
+            source = Content.styled(face.bron, "card--source")
+            left = left + gap + source.truncate(room - left.cell_length - len(gap), ellipsis=True)
+        return left
 
     @staticmethod
     def _meta_line(face: CardFace, inner: int) -> Content:
@@ -333,6 +419,12 @@ class CardColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
     def on_blur(self) -> None:
         self.refresh()
+
+
+def _big_digits(number: str) -> list[str]:
+    """``number`` in the 3x3 digits of Textual's ``Digits`` (the big clock's), bold: three lines."""
+    text = "".join(segment.text for segment in Digits(number).render(Style(bold=True).rich_style))
+    return text.split("\n")[:3]
 
 
 def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
@@ -614,14 +706,16 @@ class BoardColumn(Vertical):
     BoardColumn.-knelpunt.-actief > .column-header { background: $error; }
     """
 
-    def __init__(self, kind: str, empty_text: str, *, id: str | None = None) -> None:
+    def __init__(self, kind: str, empty_text: str, *, room: bool = False, id: str | None = None) -> None:
+        """``room``: the cards laid out for the room's screen."""
         super().__init__(id=id, classes=f"-{kind}")
         self.kind = kind
         self._empty_text = empty_text
+        self._room = room
 
     def compose(self) -> ComposeResult:
         yield Static(classes="column-header")
-        yield CardColumn(self._empty_text, classes=f"-{self.kind}")
+        yield CardColumn(self._empty_text, room=self._room, classes=f"-{self.kind}")
 
     @property
     def cards(self) -> CardColumn:

@@ -9,6 +9,10 @@ The drawing fits itself to its size: with room to spare the rungs spread out and
 what it commits the municipality to; when space is short only the rung names and the markers are
 drawn (the step view puts the long texts in a panel). The widget knows nothing about saving or
 keys: it shows a ``LadderFace``. Every user text is shown literally, never read as markup.
+
+For the room (``room=True``) the marks are larger than one glyph, to be read from the back row:
+coloured blocks with the words NU and STRAKS where the columns are wide enough (the room's screen
+gives them the width), else a block of three cells around the glyph; the rungs spread further.
 """
 
 from __future__ import annotations
@@ -36,11 +40,20 @@ STRAKS_STYLE = "bold $success"
 LINE_STYLE = "$success"  # the line from NU to STRAKS
 SELECTED = "bold $accent"
 MUTED = "$text-muted"
+#: The room's marks: blocks on a coloured background (the one being moved: FOCUS).
+NU_BLOCK = "bold $text on $secondary"
+STRAKS_BLOCK = "bold $text on $success"
 
 #: Narrowest and widest rung names before they are cut off with an ellipsis.
 NAME_MIN, NAME_MAX = 8, 20
 #: Width of an opgave's column: natural, narrowest, widest.
 COLUMN, COLUMN_MIN, COLUMN_MAX = 5, 3, 7
+#: On the room's screen: natural and widest; from LABEL_MIN on the marks are words, not glyphs.
+ROOM_COLUMN, ROOM_COLUMN_MAX, LABEL_MIN = 10, 10, 8
+#: Most empty lines between two rungs (the room's screen spreads them further).
+GAP_MAX, ROOM_GAP_MAX = 3, 5
+#: Lines kept free under the legend for the selected opgave's reason when the rungs spread further.
+REASON_LINES = 6
 #: The rung texts are drawn inside the ladder when it is at least this wide inside ...
 TEXT_MIN = 34
 #: ... and are wrapped at this width at most, so lines stay easy to read.
@@ -109,9 +122,11 @@ class LadderDiagram(Widget, can_focus=True):
     LadderDiagram { width: auto; height: 1fr; padding: 0 1; }
     """
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, *, room: bool = False, id: str | None = None, classes: str | None = None) -> None:
+        """``room``: drawn for the room's screen, with large marks."""
         super().__init__(id=id, classes=classes)
         self.face = LadderFace(rungs=())
+        self.room = room
 
     def show(self, face: LadderFace) -> None:
         if face != self.face:
@@ -120,7 +135,8 @@ class LadderDiagram(Widget, can_focus=True):
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         """The drawing with roomy columns, or the legend if that is wider (up to a point)."""
-        ladder = _name_width(self.face.rungs) + 6 + GAP + len(self.face.opgaven) * COLUMN + 1
+        column = ROOM_COLUMN if self.room else COLUMN
+        ladder = _name_width(self.face.rungs) + 6 + GAP + len(self.face.opgaven) * column + 1
         legend = max((cell_len(o.titel) + LEGEND_INDENT for o in self.face.opgaven), default=LEGEND_EMPTY)
         return max(ladder, min(legend, LEGEND_MAX))
 
@@ -130,7 +146,7 @@ class LadderDiagram(Widget, can_focus=True):
         width, height = self.size
         if not self.face.rungs or width < 10 or height < 3:
             return Content("")
-        return Content("\n").join(_Drawing(self.face, width, height).lines())
+        return Content("\n").join(_Drawing(self.face, width, height, room=self.room).lines())
 
 
 def _name_width(rungs: tuple[RungFace, ...]) -> int:
@@ -140,16 +156,19 @@ def _name_width(rungs: tuple[RungFace, ...]) -> int:
 class _Drawing:
     """The lines of one drawing of ``face`` in ``width`` x ``height`` cells."""
 
-    def __init__(self, face: LadderFace, width: int, height: int) -> None:
+    def __init__(self, face: LadderFace, width: int, height: int, *, room: bool = False) -> None:
         self.face = face
         self.width = width
         self.height = height
+        self.room = room
         self.name_w = _name_width(face.rungs)
         # Columns: as wide as fits; when not all fit, a window around the selected opgave.
         n = len(face.opgaven)
-        room = width - (self.name_w + 6) - GAP - 1
-        self.col_w = max(COLUMN_MIN, min(COLUMN_MAX, room // n)) if n else COLUMN
-        shown = max(1, room // self.col_w)
+        widest = ROOM_COLUMN_MAX if self.room else COLUMN_MAX
+        space = width - (self.name_w + 6) - GAP - 1
+        self.col_w = max(COLUMN_MIN, min(widest, space // n)) if n else COLUMN
+        self.labels = self.room and self.col_w >= LABEL_MIN  # the marks as words
+        shown = max(1, space // self.col_w)
         self.first = max(0, min((face.index() or 0) - shown // 2, n - shown)) if n > shown else 0
         self.columns = list(range(self.first, min(n, self.first + shown)))
         # The legend wants a line per opgave (up to a point) and a blank line above.
@@ -163,8 +182,11 @@ class _Drawing:
             texts = {r.key: Content(r.tekst).wrap(text_inner - 2) if r.tekst else [] for r in face.rungs}
             if self._height(1, texts) + self.legend <= height:
                 self.inner, self.texts = text_inner, texts
-        # Empty lines between the rungs: as many as the height allows (3 down to none at all).
-        self.gap = next((g for g in (3, 2, 1) if self._height(g, self.texts) + self.legend <= height), 0)
+        # Empty lines between the rungs: as many as the height allows (3, or 5 for the room, down to none).
+        # The room's wider gaps never take the lines the legend needs for why the opgave moves.
+        gaps = range(ROOM_GAP_MAX if self.room else GAP_MAX, 0, -1)
+        spare = {g: REASON_LINES if g > GAP_MAX else 0 for g in gaps}
+        self.gap = next((g for g in gaps if self._height(g, self.texts) + self.legend + spare[g] <= height), 0)
 
     def _height(self, gap: int, texts: dict[str, list[Content]]) -> int:
         """Lines of the header and the ladder with ``gap`` empty lines between the rungs (and,
@@ -206,8 +228,13 @@ class _Drawing:
         face = self.face
         parts = []
         for wat, marker, label in (("nu", T.MARKER_NU, T.NU), ("straks", T.MARKER_STRAKS, T.STRAKS)):
-            style = FOCUS if face.moving == wat and face.selected else MUTED
-            parts.append(Content.styled(f" {marker} {label} ", style))
+            if self.room:  # the key to the blocks, in their colours
+                style = NU_BLOCK if wat == "nu" else STRAKS_BLOCK
+                text = f" {label} " if self.labels else f" {marker} {label} "
+            else:
+                style = FOCUS if face.moving == wat and face.selected else MUTED
+                text = f" {marker} {label} "
+            parts.append(Content.styled(text, style))
         key = Content.assemble(parts[0], " ", parts[1]).truncate(self.inner + 2)
         line = key.pad_right(self.inner + 2 - key.cell_length)
         line += Content.styled("‹ " if self.first else "  ", MUTED)
@@ -258,12 +285,16 @@ class _Drawing:
         moving = face.moving if chosen else None
         if y in (nu, straks):
             if nu == straks:
-                marker, style = T.MARKER_BEIDE, STRAKS_STYLE
+                marker, style, label = T.MARKER_BEIDE, STRAKS_STYLE, T.BLIJFT
             elif y == straks:
-                marker, style = T.MARKER_STRAKS, STRAKS_STYLE
+                marker, style, label = T.MARKER_STRAKS, STRAKS_STYLE, T.STRAKS
             else:
-                marker, style = T.MARKER_NU, NU_STYLE
+                marker, style, label = T.MARKER_NU, NU_STYLE, T.NU
             active = moving is not None and y == (straks if moving == "straks" else nu)
+            if self.room:  # a block, never a single glyph: the word, or the glyph with a cell each side
+                block = NU_BLOCK if y == nu and nu != straks else STRAKS_BLOCK
+                text = f" {label} " if self.labels and len(label) + 2 <= w else f" {marker} "
+                return _centre(text, FOCUS if active else block, w)
             if active:
                 return _centre(f" {marker} ", FOCUS, w)
             return _centre(marker, SELECTED if chosen else style, w)

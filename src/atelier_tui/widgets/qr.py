@@ -132,8 +132,9 @@ def fit_scale(url: str, width: int, height: int, *, with_url: bool = True, max_s
 class QRCode(Widget):
     """A QR code for ``url``, as large as fits (up to ``max_scale``), centred, with the link under it.
 
-    When even the smallest code does not fit, it says so in words instead of drawing a
-    clipped code that would not scan. The link is always shown as plain text, never markup.
+    When even the smallest code does not fit, it says so in words (``too_small``: for the room's
+    screen nothing, as a window's size is the facilitator's business) instead of drawing a clipped
+    code that would not scan. The link is always shown as plain text, never markup.
     """
 
     DEFAULT_CSS = """
@@ -155,11 +156,13 @@ class QRCode(Widget):
         *,
         show_url: bool = True,
         max_scale: int = MAX_SCALE,
+        too_small: str = D.TE_KLEIN,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
+        self.too_small = too_small
         self.set_reactive(QRCode.url, url)
         self.set_reactive(QRCode.show_url, show_url)
         self.set_reactive(QRCode.max_scale, max_scale)
@@ -182,8 +185,10 @@ class QRCode(Widget):
         )
         scale = self.scale
         if not scale:
-            message = Content.styled(D.TE_KLEIN, "bold $text-warning")
-            return Content("\n").join([message, url]) if url is not None else message
+            message = Content.styled(self.too_small, "bold $text-warning")
+            if url is None or not self.too_small:
+                return url if url is not None else message
+            return Content("\n").join([message, url])
         lines = [Content.styled(line, CODE_STYLE) for line in qr_lines(self.url, scale)]
         if url is not None:
             lines.append(url)

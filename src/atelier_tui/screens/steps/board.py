@@ -36,6 +36,7 @@ from ...teksten import board as T
 from ...widgets.board import BoardColumn, CaptureLine, CardColumn, CardFace, GroupHeader, Row
 from ...widgets.owner import Pointed, SaveState, SessionOwner
 from .base import StepView
+from .prep import StepHeading
 
 KOLOMMEN = board.KOLOMMEN
 
@@ -80,9 +81,12 @@ class KansenKnelpuntenView(StepView):
         self._keys = {key: parse(action)[1:] for key, action in key_actions("board", keymap).items()}
 
     def compose(self) -> ComposeResult:
+        if self.owner.presenting:
+            yield StepHeading(self.step)  # the room's title band, with the big clock
         with Horizontal(id="bord"):
             for kolom in KOLOMMEN:
-                yield BoardColumn(kolom, T.LEGE_KOLOM.format(soort=T.KOLOM_TITEL[kolom].lower()), id=kolom)
+                empty = T.LEGE_KOLOM.format(soort=T.KOLOM_TITEL[kolom].lower())
+                yield BoardColumn(kolom, empty, room=self.owner.presenting, id=kolom)
         with Vertical(id="invoer", classes="facilitator-only"):
             yield CaptureLine(self._key, frozenset(self._keys), id="regel")
             yield Static(Content(T.HULP_REGEL), id="hulp")
@@ -119,6 +123,9 @@ class KansenKnelpuntenView(StepView):
             faces = [self._face(k, titels) for k in cards]
             if self.by_points:  # during a discussion of the points: most points first
                 faces.sort(key=lambda f: -f.stemmen)
+                if self.owner.presenting:  # the top ones (those that carry over) in large digits
+                    top = self.session.afsluiting.top
+                    faces = [replace(f, groot=i < top and f.stemmen > 0) for i, f in enumerate(faces)]
             chosen = select if target is not None and target.kolom == kolom else None
             column.cards.show(self._group(faces) if self.grouped else faces, chosen)
         if target is not None and target.kolom != self.kolom and self._mode == "nieuw":

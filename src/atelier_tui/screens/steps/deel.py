@@ -20,11 +20,10 @@ from ...commands import bindings
 from ...domain.errors import describe_validation_error
 from ...domain.links import link_error
 from ...domain.session import Deel
-from ...domain.steps import Step
 from ...teksten import deel as D
 from ...teksten import ui as T
 from ...widgets.form import FieldSpec, FormDialog
-from ...widgets.qr import QRCode, code_size, fit_scale, fold_url, modules, text_rows
+from ...widgets.qr import MAX_SCALE, QRCode, code_size, fit_scale, fold_url, text_rows
 from .base import StepView
 from .prep import StepHeading
 
@@ -55,12 +54,6 @@ def _wrapped_rows(text: str, width: int) -> int:
     return len(Content(text).wrap(width)) if text and width > 0 else 0
 
 
-def _heading(step: Step) -> StepHeading:
-    heading = StepHeading(step)
-    heading.id = "deel-kop"
-    return heading
-
-
 class DeelView(StepView, can_focus=True):
     """The QR code large and centred, with the link and the explanation for the room."""
 
@@ -82,13 +75,14 @@ class DeelView(StepView, can_focus=True):
     DeelView.-leeg #deel-qr { display: none; }
     DeelView.-leeg #deel-url { display: none; }
     DeelView #deel-leeg, DeelView #deel-leeg-hulp { display: none; }
+    DeelView.-zonder-kop #deel-kop { display: none; }
     DeelView.-leeg #deel-leeg, DeelView.-leeg #deel-leeg-hulp { display: block; }
     """
 
     def compose(self) -> ComposeResult:
-        yield _heading(self.step)
+        yield StepHeading(self.step, id="deel-kop")
         with Vertical(id="deel-main"):
-            yield QRCode(id="deel-qr")
+            yield QRCode(too_small="" if self.owner.presenting else D.TE_KLEIN, id="deel-qr")
             with Vertical(id="deel-tekst"):
                 yield Static(id="deel-toelichting")
                 yield Static(id="deel-url")
@@ -122,41 +116,34 @@ class DeelView(StepView, can_focus=True):
         heading = self.query_one("#deel-kop", StepHeading)
         qr = self.query_one("#deel-qr", QRCode)
         tekst = self.query_one("#deel-tekst", Vertical)
-        heading_rows = 1 + _wrapped_rows(self.step.uitleg, width)
+        heading_rows = heading.rows(width)
         if not deel.url:
-            self.remove_class("-side")
-            heading.display = True
+            self.remove_class("-side", "-zonder-kop")
             tekst.styles.width = "1fr"
             tekst.styles.height = "auto"
             return
         url = deel.url
         toelichting = deel.toelichting
-        choice = None
+        # Every way to arrange it, in the order of preference; the one with the largest code wins
+        # (the room's screen uses its space), and of equally large ones the first.
+        candidates: list[tuple] = []
         for with_heading in (True, False):
             above = heading_rows if with_heading else 0
             # Under the code: the code with its link, then the explanation.
             under = 1 + _wrapped_rows(toelichting, width) if toelichting else 0
             scale = fit_scale(url, width, height - above - under)
             if scale:
-                choice = ("under", with_heading, scale)
-                break
+                candidates.append(("under", with_heading, scale))
             # Beside the code: the explanation and the link in a column to the right.
-            text_width = max(SIDE_TEXT_MIN, min(SIDE_TEXT_MAX, width - modules(url) - SIDE_GAP))
-            code_width = width - text_width - SIDE_GAP
-            text_height = (_wrapped_rows(toelichting, text_width) + 1 if toelichting else 0) + text_rows(
-                url, text_width
-            )
-            scale = fit_scale(url, code_width, height - above, with_url=False)
-            if scale and text_height <= height - above:
-                choice = ("side", with_heading, scale, text_width)
-                break
-        if choice is None:
-            # Nothing fits: the code says so in words, with the link under it.
-            choice = ("under", True, 0)
+            beside = self._side(url, toelichting, width, height - above)
+            if beside is not None:
+                candidates.append(("side", with_heading, *beside))
+        # Nothing fits: the code says so in words, with the link under it.
+        choice = max(candidates, key=lambda c: c[2]) if candidates else ("under", True, 0)
         side = choice[0] == "side"
         with self.app.batch_update():
             self.set_class(side, "-side")
-            heading.display = choice[1]
+            self.set_class(not choice[1], "-zonder-kop")
             qr.show_url = not side
             scale = choice[2]
             if side:
@@ -171,7 +158,22 @@ class DeelView(StepView, can_focus=True):
                 if scale:
                     qr.styles.height = code_size(url, scale)[1] + text_rows(url, width)
                 else:
-                    qr.styles.height = _wrapped_rows(D.TE_KLEIN, width) + text_rows(url, width)
+                    qr.styles.height = _wrapped_rows(qr.too_small, width) + text_rows(url, width)
+
+    @staticmethod
+    def _side(url: str, toelichting: str, width: int, height: int) -> tuple[int, int] | None:
+        """The largest code with the text beside it in ``width`` x ``height``: (scale, text width)."""
+        for scale in range(MAX_SCALE, 0, -1):
+            columns, rows = code_size(url, scale)
+            text_width = min(SIDE_TEXT_MAX, width - columns - SIDE_GAP)
+            if text_width < SIDE_TEXT_MIN or rows > height:
+                continue
+            text_height = (_wrapped_rows(toelichting, text_width) + 1 if toelichting else 0) + text_rows(
+                url, text_width
+            )
+            if text_height <= height:
+                return scale, text_width
+        return None
 
     # Editing -------------------------------------------------------------------------------
 

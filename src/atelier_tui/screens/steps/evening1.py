@@ -219,8 +219,9 @@ class CarriedColumn(Static):
     """
 
 
-def ties(session) -> list[str]:
-    """Per column where the cut-off falls between cards with equal votes: a plain sentence."""
+def ties(session, *, hint: bool = True) -> list[str]:
+    """Per column where the cut-off falls between cards with equal votes: a plain sentence (with
+    ``hint``: and which keys settle it, for the facilitator)."""
     if session.afsluiting.gekozen is not None:
         return []
     n = session.afsluiting.top
@@ -232,7 +233,10 @@ def ties(session) -> list[str]:
         votes = cards[n - 1].stemmen
         tied = [k for k in cards if k.stemmen == votes]
         going = n - sum(1 for k in cards if k.stemmen > votes)
-        lines.append(T.AFS_GELIJK.format(kolom=title, n=len(tied), stemmen=votes, mee=going))
+        lines.append(
+            T.AFS_GELIJK.format(kolom=title, n=len(tied), stemmen=votes, mee=going)
+            + (T.AFS_GELIJK_HULP if hint else "")
+        )
     return lines
 
 
@@ -295,9 +299,13 @@ class AfsluitingView(StepView):
             column.update(
                 Content("\n").join([_card_line(k) for k in cards]) if cards else Content.styled(T.AFS_GEEN, "italic")
             )
-        mode = T.AFS_MODE_HAND if s.afsluiting.gekozen is not None else T.AFS_MODE_AUTO.format(n=s.afsluiting.top)
+        hints = not self.owner.presenting  # the keys that change the choice: for the facilitator only
+        if s.afsluiting.gekozen is not None:
+            mode = T.AFS_MODE_HAND
+        else:
+            mode = T.AFS_MODE_AUTO.format(n=s.afsluiting.top) + (T.AFS_MODE_AUTO_HULP if hints else "")
         self.query_one("#mode", Static).update(Content(mode))
-        tied = ties(s)
+        tied = ties(s, hint=hints)
         gelijk = self.query_one("#gelijk", Static)
         gelijk.display = bool(tied)
         gelijk.update(Content("\n").join([Content.styled("⚠ " + t, "bold $warning") for t in tied]))

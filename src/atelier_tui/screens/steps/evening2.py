@@ -28,12 +28,14 @@ from ...domain.session import (
     Reactieafspraak,
     VervolgStap,
 )
+from ...teksten import deel as D
 from ...teksten import export as E
 from ...teksten import ui as T
 from ...widgets.details import DetailsPanel, DetailsSpec
 from ...widgets.dialogs import ChoiceDialog
 from ...widgets.form import FieldSpec
 from ...widgets.owner import Edited
+from ...widgets.qr import MAX_SCALE, QRCode, code_size, modules, text_rows
 from ...widgets.records import ListSpec, RecordList
 from .base import StepView
 from .evening1 import CarriedColumn, _card_line, agenda
@@ -589,26 +591,73 @@ def render_ratings(cijfers: dict[str, int]) -> Content:
 
 
 class EvaluatieView(StepView):
+    """The reactions and the ratings; with the Delen step's link set, its QR code beside them (the
+    room scans it, for example for the evaluation form), as large as the window allows."""
+
     BINDINGS = bindings("evaluatie")
     DEFAULT_CSS = """
     EvaluatieView #onder { height: 1fr; }
+    EvaluatieView #links { width: 1fr; layout: horizontal; }
     EvaluatieView #reacties { width: 2fr; }
     EvaluatieView #cijfers { width: 1fr; height: auto; border: tall $panel; padding: 0 1; }
+    EvaluatieView #delen { display: none; height: 1fr; margin-left: 1; align: center middle; }
+    EvaluatieView #delen-toelichting { width: 1fr; height: auto; text-align: center; text-style: bold; }
+    /* With a link: the reactions over the ratings on the left, the code on the right. */
+    EvaluatieView.-delen #links { layout: vertical; }
+    EvaluatieView.-delen #reacties { width: 1fr; height: 1fr; }
+    EvaluatieView.-delen #delen { display: block; }
     """
+
+    #: Columns the reactions and the ratings keep beside the code.
+    LEFT_MIN = 36
 
     def compose(self) -> ComposeResult:
         yield StepHeading(self.step)
         with Horizontal(id="onder"):
-            yield RecordList(self.owner, REACTIES, id="reacties")
-            yield Static(id="cijfers")
+            with Vertical(id="links"):
+                yield RecordList(self.owner, REACTIES, id="reacties")
+                yield Static(id="cijfers")
+            with Vertical(id="delen"):
+                yield Static(id="delen-toelichting")
+                yield QRCode(too_small="" if self.owner.presenting else D.TE_KLEIN, id="evaluatie-qr")
 
     def on_mount(self) -> None:
         self.reload()
+
+    def on_resize(self) -> None:
+        self._arrange()
 
     def reload(self) -> None:
         cijfers = self.query_one("#cijfers", Static)
         cijfers.border_title = T.CIJFERS
         cijfers.update(render_ratings(self.session.evaluatie.cijfers))
+        deel = self.session.deel
+        self.query_one("#evaluatie-qr", QRCode).url = deel.url
+        toelichting = self.query_one("#delen-toelichting", Static)
+        toelichting.update(Content(deel.toelichting))
+        toelichting.display = bool(deel.toelichting)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """As wide a column for the code as its largest scale that fits needs."""
+        url, toelichting = self.session.deel.url, self.session.deel.toelichting
+        self.set_class(bool(url), "-delen")
+        width, height = self.content_size
+        if not url or not width or not height:
+            return
+        height -= self.query_one(StepHeading).rows(width)
+        room = width - self.LEFT_MIN - 1
+        qr = self.query_one("#evaluatie-qr", QRCode)
+        column = min(max(modules(url), 30), max(room, 1))  # too small: the link in words
+        qr_rows = text_rows(url, column) + (len(Content(qr.too_small).wrap(column)) if qr.too_small else 0)
+        for scale in range(MAX_SCALE, 0, -1):
+            columns, rows = code_size(url, scale)
+            above = len(Content(toelichting).wrap(columns)) if toelichting else 0
+            if columns <= room and above + rows + text_rows(url, columns) <= height:
+                column, qr_rows = columns, rows + text_rows(url, columns)
+                break
+        self.query_one("#delen", Vertical).styles.width = column
+        qr.styles.height = qr_rows
 
     def _set(self, cijfers: dict[str, int]) -> None:
         ev = self.session.evaluatie

@@ -86,7 +86,7 @@ class LadderStepView(StepView):
     def compose(self) -> ComposeResult:
         yield StepHeading(self.step)
         with Horizontal(id="ladder-main"):
-            yield LadderDiagram(id="diagram")
+            yield LadderDiagram(room=self.owner.presenting, id="diagram")
             with VerticalScroll(id="details", can_focus=False):
                 yield Static(id="details-text")
 
