@@ -14,7 +14,9 @@ from .teksten import cli_export as TE
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
-        return super().add_usage(usage, actions, groups, prefix or T.GEBRUIK)
+        # argparse asks with prefix "" for the name of a subcommand ("atelier demo"): only the
+        # usage line itself gets the Dutch word, once.
+        return super().add_usage(usage, actions, groups, T.GEBRUIK if prefix is None else prefix)
 
 
 _ERRORS = (
