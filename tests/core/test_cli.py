@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from atelier_tui.cli import main
+from atelier_tui.cli import COMMANDS, main
 from atelier_tui.domain import builtin
 from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir
@@ -35,6 +35,17 @@ def test_help_is_dutch_and_lists_every_command():
     assert "usage" not in out.stdout and "options:" not in out.stdout
     step_help = run("open", "--help").stdout
     assert "kansen-knelpunten" in step_help and "unusual-suspects" in step_help
+
+
+@pytest.mark.parametrize("command", [None, *sorted(c for c in COMMANDS if c)])
+def test_every_help_says_gebruik_once_before_its_own_command(command, capsys):
+    args = [command, "--help"] if command else ["--help"]
+    with pytest.raises(SystemExit) as stopped:
+        main(args)
+    assert stopped.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(" ".join(["Gebruik: atelier", *args[:-1]]) + " [")
+    assert out.count("Gebruik") == 1 and "usage" not in out.lower()
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,8 @@ from atelier_tui.domain.builtin import new_session
 from atelier_tui.store.repository import SessionsDir, open_session
 from atelier_tui.store.transfer import MAX_ITEMS
 
+from ..pty import atelier
+
 ENGLISH = ("No such file", "Permission denied", "Errno", "Unexpected", "BOM", "Traceback", "Error", "line 1 column")
 #: Any C0 control but the newline, DEL, and the C1 controls.
 CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
@@ -335,30 +337,15 @@ def test_a_crash_prints_one_dutch_line_and_logs_the_traceback(tmp_path: Path, mo
 
 @pytest.mark.parametrize("answer, written", [(b"j\n", True), (b"\n", False)])
 def test_export_asks_before_replacing_a_file_when_there_is_a_terminal(two, tmp_path: Path, answer, written) -> None:
-    import pty
-    import select
-    import time
-
     alpha, _ = two
     target = tmp_path / "verslag.md"
     target.write_text("oud verslag")
-    master, slave = pty.openpty()
-    try:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "atelier_tui", "export", str(alpha), "-o", str(target)],
-            stdin=slave,
-            stderr=slave,
-            stdout=subprocess.DEVNULL,
-        )
-        os.close(slave)
-        asked = b""
-        deadline = time.monotonic() + 30
-        while b"[j/N]" not in asked and time.monotonic() < deadline:
-            if select.select([master], [], [], 1)[0]:
-                asked += os.read(master, 1024)
-        os.write(master, answer)
-        assert proc.wait(timeout=30) == (0 if written else 1)
-    finally:
-        os.close(master)
+    # Standard input and error are the terminal (the question is asked there); standard output is not.
+    with atelier("export", alpha, "-o", target, stdout=subprocess.DEVNULL) as term:
+        term.wait_for(b"[j/N]")
+        asked = term.seen
+        term.write(answer)
+        term.wait_exit(30)
+    assert term.proc.returncode == (0 if written else 1)
     assert "bestaat al. Vervangen?" in asked.decode()
     assert (target.read_text() != "oud verslag") is written

@@ -33,6 +33,10 @@ LAYER = {
     "screens": 4,
     "app": 5,
     "cli": 6,
+    "cli_base": 6,
+    "cli_parser": 6,
+    "cli_export": 6,
+    "cli_meekijken": 6,
     "__main__": 7,
 }
 

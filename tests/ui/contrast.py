@@ -7,22 +7,12 @@ its cell; lines, blocks and box drawing are left out (they are not text to read)
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 
 from rich.color import Color as RichColor
 from rich.color import ColorSystem
 
-CELL_W = 12.2
-CELL_H = 24.4
-_CLASS = re.compile(r"\.([\w-]+-r\d+) \{ fill: (#[0-9a-fA-F]{6})")
-_RECT = re.compile(r'<rect fill="(#[0-9a-fA-F]{6})" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"')
-_TEXT = re.compile(
-    r'<text class="([\w-]+-r\d+)" x="([\d.]+)" y="[\d.]+" textLength="([\d.]+)" '
-    r'clip-path="url\(#[\w-]+-line-(\d+)\)">(.*?)</text>',
-    re.S,
-)
+from .screen import svg_cells
 
 
 def _not_text(ch: str) -> bool:
@@ -66,27 +56,11 @@ class Pair:
 
 
 def drawn_pairs(svg: str) -> list[Pair]:
-    colours = dict(_CLASS.findall(svg))
-    backgrounds: dict[tuple[int, int], str] = {}
-    for fill, x, y, w, _h in _RECT.findall(svg):
-        row = round((float(y) - 1.5) / CELL_H)
-        first = round(float(x) / CELL_W)
-        for col in range(first, first + round(float(w) / CELL_W)):
-            backgrounds[(row, col)] = fill.lower()
     found: dict[tuple[str, str], str] = {}
-    for cls, x, _length, line, raw in _TEXT.findall(svg):
-        text = html.unescape(raw).replace("\xa0", " ")
-        fg = colours.get(cls, "").lower()
-        if not fg:
+    for cell in svg_cells(svg).values():
+        if _not_text(cell.char) or not cell.fg or not cell.bg:
             continue
-        col0 = round(float(x) / CELL_W)
-        for i, ch in enumerate(text):
-            if _not_text(ch):
-                continue
-            bg = backgrounds.get((int(line), col0 + i))
-            if bg is None:
-                continue
-            key = (fg, bg)
-            if len(found.get(key, "")) < 30:
-                found[key] = found.get(key, "") + ch
+        key = (cell.fg, cell.bg)
+        if len(found.get(key, "")) < 30:
+            found[key] = found.get(key, "") + cell.char
     return [Pair(fg, bg, sample) for (fg, bg), sample in found.items()]

@@ -7,13 +7,6 @@ kept busy by other processes while the keys are handled.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import pty
-import select
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -21,48 +14,13 @@ import pytest
 from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir, open_session
 
-ENTER, TAB, UP, DOWN, ESC = b"\r", b"\t", b"\x1b[A", b"\x1b[B", b"\x1b"
-PGDN, PGUP = b"\x1b[6~", b"\x1b[5~"
-CTRL_E, CTRL_O, CTRL_T, CTRL_Z, CTRL_Q = b"\x05", b"\x0f", b"\x14", b"\x1a", b"\x11"
-PASTE_START, PASTE_END = b"\x1b[200~", b"\x1b[201~"
+from ..pty import CTRL_Q, ENTER, ESC, PASTE_END, PASTE_START, PGDN, PGUP, TAB, UP, atelier, busy_cpus, ctrl
+
+CTRL_E, CTRL_O, CTRL_T, CTRL_Z = ctrl("e"), ctrl("o"), ctrl("t"), ctrl("z")
 
 
-def _start(path: Path) -> tuple[subprocess.Popen, int]:
-    return _start_at(path, "kansen-knelpunten")
-
-
-def _start_at(path: Path, step: str) -> tuple[subprocess.Popen, int]:
-    master, slave = pty.openpty()
-    os.set_blocking(master, False)
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "atelier_tui", "open", str(path), "--step", step],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        start_new_session=True,
-        close_fds=True,
-    )
-    os.close(slave)
-    return proc, master
-
-
-def _read(master: int, seen: bytearray, seconds: float) -> None:
-    ready, _, _ = select.select([master], [], [], seconds)
-    if ready:
-        with contextlib.suppress(OSError):
-            seen += os.read(master, 1 << 16)
-
-
-def _wait_for(master: int, needle: bytes, seconds: float = 30) -> None:
-    seen = bytearray()
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        _read(master, seen, 0.02)
-        if needle in seen:
-            return
-    raise AssertionError(f"{needle!r} never appeared on the screen; last output {bytes(seen[-300:])!r}")
+def _start(path: Path, step: str = "kansen-knelpunten"):
+    return atelier("open", path, "--step", step)
 
 
 def _cards(path: Path) -> list[tuple]:
@@ -79,23 +37,12 @@ def _run(
     path: Path, burst: bytes, expected: list[tuple], *, wait_for: bytes = b"KNELPUNTEN", patience: float = 40
 ) -> list[tuple]:
     """Start the board, write ``burst`` in one write once ``wait_for`` is drawn, quit, return the cards."""
-    proc, master = _start(path)
-    try:
-        _wait_for(master, wait_for)
-        os.write(master, burst)
-        seen = bytearray()
-        end = time.monotonic() + patience
-        while time.monotonic() < end and _cards(path) != expected:
-            _read(master, seen, 0.1)
-        os.write(master, CTRL_Q)
-        end = time.monotonic() + 10
-        while proc.poll() is None and time.monotonic() < end:
-            _read(master, seen, 0.05)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait()
-        os.close(master)
+    with _start(path) as term:
+        term.wait_for(wait_for)
+        term.write(burst)
+        term.read_until(lambda: _cards(path) == expected, patience)
+        term.write(CTRL_Q)
+        term.wait_exit(10)
     return _cards(path)
 
 
@@ -212,21 +159,13 @@ def test_keys_typed_right_after_the_step_key_go_to_the_board(sessions_dir):
     before = _cards(path)
     kansen = [c for c in before if c[0] == "kans"]
     expected = [*kansen, ("kans", "Meteen na de stap", len(kansen), 0, "", ""), *before[len(kansen) :]]
-    proc, master = _start_at(path, "eisen-wensen")
-    try:
-        _wait_for(master, b"opgeslagen")
-        time.sleep(0.5)  # the step is there; now one burst: the step key and a card
-        os.write(master, PGDN + b"Meteen na de stap" + ENTER)
-        end = time.monotonic() + 8
-        seen = bytearray()
-        while time.monotonic() < end and _cards(path) != expected:
-            _read(master, seen, 0.1)
-        os.write(master, PGUP)  # and Page Up from the board's line goes back a step
-        _wait_for(master, b"Eisen en wensen", 8)
-    finally:
-        proc.kill()
-        proc.wait()
-        os.close(master)
+    with _start(path, "eisen-wensen") as term:
+        term.wait_for(b"opgeslagen")
+        term.read(0.5)  # the step is there; now one burst: the step key and a card
+        term.write(PGDN + b"Meteen na de stap" + ENTER)
+        term.read_until(lambda: _cards(path) == expected, 8)
+        term.write(PGUP)  # and Page Up from the board's line goes back a step
+        term.wait_for(b"Eisen en wensen", 8)
     assert _cards(path) == expected
 
 
@@ -262,14 +201,8 @@ def test_a_pasted_text_with_line_breaks_is_one_card(sessions_dir):
 @pytest.fixture
 def busy_cpu():
     """Other processes keep every core busy while the test runs."""
-    spinners = [
-        subprocess.Popen([sys.executable, "-c", "while True: pass"], start_new_session=True)
-        for _ in range(os.cpu_count() or 2)
-    ]
-    yield
-    for spinner in spinners:
-        spinner.kill()
-        spinner.wait()
+    with busy_cpus():
+        yield
 
 
 def test_a_burst_while_the_cpu_is_busy(sessions_dir, busy_cpu):

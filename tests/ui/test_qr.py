@@ -25,7 +25,7 @@ from atelier_tui.store.repository import SessionsDir, open_session
 from atelier_tui.teksten import deel as D
 from atelier_tui.widgets.qr import QUIET_ZONE, QRCode, code_size, fit_scale, fold_url, qr_lines, qr_matrix
 
-from .screen import open_step, screen_text, settle, wait_for
+from .screen import open_step, screen_cells, screen_text, settle, wait_for
 
 DEMO_URL = "https://www.lindewaard.example/participatie"  # the demo has no link of its own: it would go nowhere
 URLS = [
@@ -55,31 +55,26 @@ def bitmap_from_lines(lines: list[str]) -> list[list[int]]:
     return bitmap
 
 
-def _grey(color, default: int) -> int:
-    if color is None:
+def _grey(colour: str | None, default: int) -> int:
+    if colour is None:
         return default
-    t = color.get_truecolor()
-    return round(0.299 * t.red + 0.587 * t.green + 0.114 * t.blue)
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return round(0.299 * red + 0.587 * green + 0.114 * blue)
 
 
 def bitmap_from_screen(app) -> list[list[int]]:
-    """The whole screen as the terminal paints it, two half-rows per row of cells.
+    """The whole screen as the terminal paints it (Textual's screenshot), two half-rows per row of cells.
 
     Text other than the half blocks is painted as its background: it is never part of the code.
     """
     bitmap: list[list[int]] = []
-    for strip in app.screen._compositor.render_strips():
+    for row in screen_cells(app):
         top: list[int] = []
         bottom: list[int] = []
-        for segment in strip:
-            style = segment.style
-            fg = _grey(style.color if style else None, 220)
-            bg = _grey(style.bgcolor if style else None, 0)
-            if style is not None and style.reverse:
-                fg, bg = bg, fg
-            for ch in segment.text:
-                top.append(fg if ch in "▀█" else bg)
-                bottom.append(fg if ch in "▄█" else bg)
+        for cell in row:
+            fg, bg = _grey(cell.fg, 220), _grey(cell.bg, 0)
+            top.append(fg if cell.char in "▀█" else bg)
+            bottom.append(fg if cell.char in "▄█" else bg)
         bitmap += [top, bottom]
     return bitmap
 

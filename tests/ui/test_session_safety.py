@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import errno
 import json
-import os
-import threading
 from pathlib import Path
 
 from atelier_tui.app import AtelierApp
@@ -17,8 +15,8 @@ from atelier_tui.store.repository import SessionsDir, open_session
 from atelier_tui.widgets.dialogs import ChoiceDialog
 from atelier_tui.widgets.form import FormDialog
 
+from ..pty import atelier
 from .screen import open_step, saved, screen_text, settle, wait_for, wait_until
-from .test_terminal import _drain_until, _start, _wait_exit
 
 
 def _indicator(app) -> str:
@@ -48,42 +46,22 @@ async def test_ctrl_o_takes_over_from_a_window_that_no_longer_answers(sessions_d
     """The other Atelier runs in a terminal nobody reads (a frozen SSH connection): it is asked to
     save and stop, and this window goes on writing; what the other one had saved is all there."""
     path = create_demo_copy(SessionsDir(sessions_dir))
-    proc, master = _start(path, "--step", "opening")
-    try:
-        _drain_until(master, b"Opening", 20)
+    with atelier("open", path, "--step", "opening") as other:
+        other.wait_for(b"Opening", 20)
         app = AtelierApp(sessions_dir, open_path=path, step="sessie")
         async with app.run_test(size=(120, 40)) as pilot:
             await open_step(pilot)
             assert _indicator(app) == "alleen lezen"
             # Nobody reads the other terminal any more (but keep its buffer from filling up).
-            stop = threading.Event()
-            drain = threading.Thread(target=_drain_quietly, args=(master, stop), daemon=True)
-            drain.start()
-            await pilot.press("f9")
-            await wait_for(pilot, ChoiceDialog)
-            await pilot.press("enter")  # "Ja"
-            await wait_until(pilot, lambda: _indicator(app) == "opgeslagen", "taking over", timeout=15)
-            assert isinstance(app.screen, SessionScreen)
-            stop.set()
+            with other.reading_in_background():
+                await pilot.press("f9")
+                await wait_for(pilot, ChoiceDialog)
+                await pilot.press("enter")  # "Ja"
+                await wait_until(pilot, lambda: _indicator(app) == "opgeslagen", "taking over", timeout=15)
+                assert isinstance(app.screen, SessionScreen)
         assert saved(path).huidige_stap in {"sessie", "opening"}
-        _wait_exit(proc, master, 10)
-        assert proc.returncode == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        os.close(master)
-
-
-def _drain_quietly(master: int, stop: threading.Event) -> None:
-    import select
-
-    while not stop.is_set():
-        ready, _, _ = select.select([master], [], [], 0.1)
-        if ready:
-            try:
-                os.read(master, 65536)
-            except OSError:
-                return
+        other.wait_exit(10, "the other window to save and stop")
+        assert other.proc.returncode == 0
 
 
 def _full_disk_under(folder: Path, real):

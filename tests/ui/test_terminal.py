@@ -2,83 +2,31 @@
 
 from __future__ import annotations
 
-import os
-import pty
-import select
 import signal
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import pytest
 
 from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir, lock_path_for, open_session
 
-
-def _start(path: Path, *args: str) -> tuple[subprocess.Popen, int]:
-    master, slave = pty.openpty()
-    os.set_blocking(master, False)
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "atelier_tui", "open", str(path), *args],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        start_new_session=True,
-        close_fds=True,
-    )
-    os.close(slave)
-    return proc, master
-
-
-def _drain_until(master: int, needle: bytes, seconds: float) -> bytes:
-    seen = b""
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        ready, _, _ = select.select([master], [], [], 0.1)
-        if ready:
-            try:
-                seen += os.read(master, 65536)
-            except OSError:
-                break
-            if needle in seen:
-                return seen
-    raise AssertionError(f"{needle!r} not seen; got {seen[-500:]!r}")
-
-
-def _wait_exit(proc: subprocess.Popen, master: int, seconds: float) -> float:
-    start = time.monotonic()
-    while proc.poll() is None:
-        if time.monotonic() - start > seconds:
-            proc.kill()
-            raise AssertionError("the app did not stop in time")
-        try:  # keep the terminal drained so that writes never block
-            os.read(master, 65536)
-        except OSError:
-            pass
-        time.sleep(0.02)
-    return time.monotonic() - start
+from ..pty import PGDN, atelier
 
 
 @pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
 def test_signal_saves_and_exits_within_a_second(sessions_dir, sig):
     path = create_demo_copy(SessionsDir(sessions_dir))
-    proc, master = _start(path, "--step", "opening")
-    try:
-        _drain_until(master, b"opgeslagen", 20)
+    with atelier("open", path, "--step", "opening") as term:
+        term.wait_for(b"opgeslagen", 20)
         # the step the facilitator is at was saved on arrival
-        os.write(master, b"\x1b[6~")  # PgDn: next step (voorbeelden)
-        _drain_until(master, b"Voorbeelden", 10)
-        time.sleep(0.3)
-        proc.send_signal(sig)
-        took = _wait_exit(proc, master, 5)
-    finally:
-        os.close(master)
+        term.write(PGDN)  # next step (voorbeelden)
+        term.wait_for(b"Voorbeelden", 10)
+        term.read(0.3)
+        term.proc.send_signal(sig)
+        took = term.wait_exit(5)
     assert took < 5.0  # "within a second" is measured by the benchmark; this only catches a hang
-    assert proc.returncode == 0
+    assert term.proc.returncode == 0
     opened = open_session(path)  # the lock was released: this window may write
     assert not opened.read_only
     assert opened.session.huidige_stap == "voorbeelden"
@@ -87,17 +35,12 @@ def test_signal_saves_and_exits_within_a_second(sessions_dir, sig):
 
 def test_a_closed_connection_does_not_make_the_app_spin(sessions_dir):
     path = create_demo_copy(SessionsDir(sessions_dir))
-    proc, master = _start(path)
-    _drain_until(master, b"opgeslagen", 20)
-    # The connection is gone. The pty is not the app's controlling terminal, so no hang-up
-    # signal comes: this tests the input side alone (end of input, read errors).
-    os.close(master)
-    start = time.monotonic()
-    while proc.poll() is None and time.monotonic() - start < 5:
-        time.sleep(0.05)
-    if proc.poll() is None:
-        proc.kill()
-        raise AssertionError("the app kept running after its terminal closed")
+    with atelier("open", path) as term:
+        term.wait_for(b"opgeslagen", 20)
+        # The connection is gone. The pty is not the app's controlling terminal, so no hang-up
+        # signal comes: this tests the input side alone (end of input, read errors).
+        term.hang_up()
+        term.wait_exit(5, "the app to stop after its terminal closed")
     assert lock_path_for(path).exists()
     opened = open_session(path)
     assert not opened.read_only

@@ -8,18 +8,14 @@ the app wrote: none of the payloads' sequences may appear.
 from __future__ import annotations
 
 import json
-import os
-import pty
-import select
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from atelier_tui.domain.builtin import new_session
 from atelier_tui.store.repository import SessionsDir
+
+from ..pty import CTRL_Q, Terminal
 
 PAYLOADS = {
     "osc52": "\x1b]52;c;aGFjaw==\x07",
@@ -35,44 +31,14 @@ ALL = "".join(PAYLOADS.values())
 
 def run_in_pty(argv: list[str], env: dict[str, str], until: bytes, seconds: float = 20.0) -> bytes:
     """Run ``atelier`` in a 120x40 pseudo-terminal until ``until`` shows, then Ctrl+Q; all it wrote."""
-    master, slave = pty.openpty()
-    full_env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40", **env}
-    proc = subprocess.Popen(
-        [sys.executable, *argv], stdin=slave, stdout=slave, stderr=slave, env=full_env, start_new_session=True
-    )
-    os.close(slave)
-    seen = b""
-    deadline = time.monotonic() + seconds
-    asked = False
-    try:
-        while proc.poll() is None and time.monotonic() < deadline + 10:
-            ready, _, _ = select.select([master], [], [], 0.1)
-            if ready:
-                try:
-                    seen += os.read(master, 65536)
-                except OSError:
-                    break
-            if not asked and (until in seen or time.monotonic() > deadline):
-                assert until in seen, f"{until!r} never appeared; the app wrote {seen[-800:]!r}"
-                time.sleep(0.5)  # let the toasts and the rest of the screen be drawn
-                os.write(master, b"\x11")  # Ctrl+Q
-                asked = True
-        while True:  # what is left in the terminal
-            ready, _, _ = select.select([master], [], [], 0.2)
-            if not ready:
-                break
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        os.close(master)
-    return seen
+    with Terminal(argv, env=env) as term:
+        term.wait_for(until, seconds)
+        term.read(0.5)  # let the toasts and the rest of the screen be drawn
+        if term.running:  # (after a crash it is stopping already)
+            term.write(CTRL_Q)
+        term.wait_exit(10)
+        term.drain()  # what is left in the terminal
+    return bytes(term.output)
 
 
 def assert_nothing_raw(output: bytes) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.color import Color
 
 from atelier_tui.widgets.timer import BigTimer, StepTimer, format_seconds
+
+from .screen import wait_until
 
 
 class FakeClock:
@@ -14,6 +17,25 @@ class FakeClock:
 
     def __call__(self) -> float:
         return self.now
+
+
+class CountingTimer(StepTimer):
+    """A ``StepTimer`` that notes each interval timer it asks for (through the public ``set_interval``)
+    and counts the ticks those timers give (not the ones a test calls itself)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        self.intervals: list[float] = []
+        self.ticks = 0
+        super().__init__(*args, **kwargs)
+
+    def set_interval(self, interval, callback=None, **kwargs):
+        self.intervals.append(interval)
+
+        def counted():
+            self.ticks += 1
+            return callback()
+
+        return super().set_interval(interval, counted, **kwargs)
 
 
 class TimerApp(App):
@@ -25,7 +47,7 @@ class TimerApp(App):
         self.finished: list[StepTimer] = []
 
     def compose(self) -> ComposeResult:
-        timer = StepTimer(self.minutes, clock=self.clock, id="timer", **self.kwargs)
+        timer = CountingTimer(self.minutes, clock=self.clock, id="timer", **self.kwargs)
         yield timer
         yield BigTimer(timer, id="big")
 
@@ -42,8 +64,23 @@ def _advance(app: TimerApp, seconds: float) -> None:
     app.query_one(StepTimer).tick()
 
 
-def _active_timers(widget) -> int:
-    return sum(1 for t in widget._timers if t._task is not None)
+@pytest.fixture
+def fast_ticks(monkeypatch):
+    """The real interval timer, but every 20 ms: one left running ticks within a fraction of a second."""
+    monkeypatch.setattr(StepTimer, "TICK_SECONDS", 0.02)
+
+
+async def _ticks_in(pilot, timer: CountingTimer, seconds: float = 0.3) -> int:
+    """How often the interval timer ticked while the app ran for ``seconds`` (with ``fast_ticks``)."""
+    before = timer.ticks
+    await pilot.pause(seconds)
+    return timer.ticks - before
+
+
+async def _ticking(pilot, timer: CountingTimer) -> None:
+    """Wait for the next tick of the interval timer (with ``fast_ticks``); fail if none comes."""
+    before = timer.ticks
+    await wait_until(pilot, lambda: timer.ticks > before, "a tick of the interval timer")
 
 
 def test_format_seconds():
@@ -112,7 +149,7 @@ async def test_reset_restores_the_time_box():
         assert timer.remaining == 120
 
 
-async def test_zero_sets_done_and_stops_ticking():
+async def test_zero_sets_done_and_stops_ticking(fast_ticks):
     app = TimerApp(minutes=1)
     async with app.run_test() as pilot:
         timer = app.query_one(StepTimer)
@@ -123,7 +160,7 @@ async def test_zero_sets_done_and_stops_ticking():
         await pilot.pause()
         assert timer.remaining == 0
         assert timer.has_class("-done") and timer.phase == "done"
-        assert not timer.running and not timer.ticking and _active_timers(timer) == 0
+        assert not timer.running and not timer.ticking and await _ticks_in(pilot, timer) == 0
         assert app.finished == [timer]
         assert _text(timer) == "tijd is om"
         # the calm signal is a theme colour, nothing else
@@ -138,35 +175,47 @@ async def test_zero_sets_done_and_stops_ticking():
         assert timer.remaining == 60 and not timer.has_class("-done")
 
 
-async def test_no_timer_is_active_unless_running():
+async def test_no_timer_is_active_unless_running(fast_ticks):
     app = TimerApp(minutes=5)
     async with app.run_test() as pilot:
         timer = app.query_one(StepTimer)
-        await pilot.pause()
-        assert not timer.ticking and _active_timers(timer) == 0
+        assert not timer.ticking and await _ticks_in(pilot, timer) == 0 and timer.intervals == []
         timer.start()
-        assert timer.ticking and _active_timers(timer) == 1
-        assert timer._ticker._interval == 1.0  # once per second, no faster
+        assert timer.ticking
+        await _ticking(pilot, timer)
         timer.start()  # starting twice does not add a second timer
-        assert _active_timers(timer) == 1
+        assert len(timer.intervals) == 1
         timer.pause()
-        assert not timer.ticking and _active_timers(timer) == 0
+        assert not timer.ticking and await _ticks_in(pilot, timer) == 0
         timer.start()
+        await _ticking(pilot, timer)
         timer.set_minutes(10)  # a new step's time box stops the count
-        assert not timer.ticking and _active_timers(timer) == 0 and timer.remaining == 600
+        assert not timer.ticking and timer.remaining == 600 and await _ticks_in(pilot, timer) == 0
+        assert len(timer.intervals) == 2  # one timer per start, nothing in between
 
 
-async def test_real_interval_ticks_the_widget():
-    """One real tick, sped up: the interval calls tick(), which reads the (fake) clock."""
+async def test_the_interval_is_once_per_second_no_faster():
+    assert StepTimer.TICK_SECONDS == 1.0
     app = TimerApp(minutes=1)
     async with app.run_test() as pilot:
         timer = app.query_one(StepTimer)
         timer.start()
-        timer._ticker.stop()
-        timer._ticker = timer.set_interval(0.05, timer.tick)
+        assert timer.intervals == [1.0]
         app.clock.now += 3
-        await pilot.pause(0.2)
-        assert timer.remaining == 57
+        await pilot.pause(0.3)
+        assert timer.ticks == 0 and timer.remaining == 60  # no tick yet: the first comes after a second
+
+
+async def test_real_interval_ticks_the_widget(monkeypatch):
+    """Real ticks, sped up: the interval calls tick(), which reads the (fake) clock."""
+    monkeypatch.setattr(StepTimer, "TICK_SECONDS", 0.05)
+    app = TimerApp(minutes=1)
+    async with app.run_test() as pilot:
+        timer = app.query_one(StepTimer)
+        timer.start()
+        app.clock.now += 3
+        await wait_until(pilot, lambda: timer.remaining == 57, "the interval to tick the countdown to 0:57")
+        assert timer.intervals == [0.05] and timer.ticks >= 1
 
 
 async def test_no_time_box_is_hidden_or_dim():

@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
 from ..commands import BY_ID, bindings, key_display, keymap_path
 from ..domain import hygiene
 from ..teksten import ui as T
+from ..widgets.dialogs import Dialog
 
 
 def help_rows(screen: Screen) -> list[tuple[str, str]]:
@@ -27,15 +28,12 @@ def help_rows(screen: Screen) -> list[tuple[str, str]]:
     return rows
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
+    """The keys of the screen underneath, in the frame every dialog shares (a little narrower)."""
+
     BINDINGS = bindings("help")
     DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 64; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 1 2;
-    }
-    HelpScreen .help-title { text-style: bold; margin-bottom: 1; }
+    HelpScreen > .dialog-frame { width: 64; }
     HelpScreen .help-foot { color: $text-muted; }
     """
 
@@ -46,8 +44,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         width = max((len(k) for k, _ in self._rows), default=4) + 2
         lines = "\n".join(f"{k.ljust(width)}{d}" for k, d in self._rows)
-        with VerticalScroll():
-            yield Static(T.HULP_KOP, classes="help-title")
+        with VerticalScroll(classes="dialog-frame"):
+            yield Static(T.HULP_KOP, classes="dialog-title")
             yield Static(Content(lines))
             yield Static(Content("\n" + T.HULP_SLOT))
             pad = hygiene.clean_line(str(keymap_path()), limit=200)

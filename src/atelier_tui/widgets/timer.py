@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import ClassVar
 
 from textual.content import Content
 from textual.message import Message
@@ -54,6 +55,9 @@ class StepTimer(Static):
     StepTimer.-empty.-show-empty { display: block; color: $text-muted; }
     StepTimer.-done { background: $warning; color: $text; text-style: bold; }
     """
+
+    TICK_SECONDS: ClassVar[float] = 1.0
+    """How often the countdown ticks while it runs (once a second; a test may make it faster)."""
 
     remaining: reactive[int | None] = reactive(None, init=False)
     """Seconds left, or None when the step has no time box."""
@@ -141,7 +145,7 @@ class StepTimer(Static):
         self._set(self._state.reset(self.clock()))
 
     def tick(self) -> None:
-        """Read the clock and update the time left. Called once per second while running."""
+        """Read the clock and update the time left. Called every ``TICK_SECONDS`` while running."""
         if not self._state.running:
             return
         left = self._state.remaining(self.clock())
@@ -172,7 +176,7 @@ class StepTimer(Static):
         self.remaining = left
         self.running = running
         if running:
-            self._ticker = self.set_interval(1.0, self.tick, name="step-timer")
+            self._ticker = self.set_interval(self.TICK_SECONDS, self.tick, name="step-timer")
         self._show()
         if changed:
             self.post_message(self.Changed())
