@@ -28,11 +28,16 @@ class AtelierFooter(Footer):
             command = BY_ID[command_id]
             key = "f1" if command_id == "app.help" else command.keys.split(",")[0]
             yield FooterKey(key, key_name(key), command.text, command.action, classes="-always")
-        first = [BY_ID[i].action for i in FIRST]
-        keys = [w for w in super().compose() if not (isinstance(w, FooterKey) and w.action in fixed)]
-        promoted = sorted(
-            (w for w in keys if isinstance(w, FooterKey) and w.action in first), key=lambda w: first.index(w.action)
-        )
-        yield from promoted
-        yield from (w for w in keys if w not in promoted)
+        # Those of FIRST that apply now, then the rest as Textual's footer has them (streamed: its key
+        # groups are built as they are yielded).
+        shown = {b.action: b for _, b, enabled, _ in self.screen.active_bindings.values() if b.show and enabled}
+        for command_id in FIRST:
+            binding = shown.get(BY_ID[command_id].action)
+            if binding is not None:
+                fixed.add(binding.action)
+                yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action)
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and widget.action in fixed:
+                continue
+            yield widget
         self.styles.grid_size_columns = (self.styles.grid_size_columns or 0) + len(ALWAYS)
