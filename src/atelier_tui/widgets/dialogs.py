@@ -92,7 +92,7 @@ class NewSessionDialog(Dialog[tuple[str, str] | None]):
             yield Label(T.NIEUW_GEMEENTE)
             yield Input(placeholder=T.NIEUW_GEMEENTE_VOORBEELD, id="gemeente", max_length=200)
             yield Static("", id="fout", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons -stacked" if self._stacked else "dialog-buttons"):
+            with Horizontal(classes="dialog-buttons"):
                 yield Button(T.NIEUW_MAKEN, id="maken", variant="primary")
                 yield Button(T.ANNULEREN, id="annuleer")
 

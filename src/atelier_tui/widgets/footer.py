@@ -35,7 +35,8 @@ class AtelierFooter(Footer):
             binding = shown.get(BY_ID[command_id].action)
             if binding is not None:
                 fixed.add(binding.action)
-                yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action)
+                key = FooterKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action)
+                yield key.data_bind(compact=Footer.compact)
         for widget in super().compose():
             if isinstance(widget, FooterKey) and widget.action in fixed:
                 continue
