@@ -118,7 +118,7 @@ class Zaal:
             journal.append(ronde.geopend_event())
         except JournalError as error:
             self._ronde = None
-            self.notify(TR.START_MISLUKT.format(reden=error.message), severity="error", markup=False)
+            self.notify(TR.START_MISLUKT.format(reden=error.detail), severity="error", markup=False)
             return False
         server = None
         for attempt in (port, 0) if port else (0,):
@@ -342,7 +342,7 @@ class Zaal:
             try:
                 self._journal.append(event)
             except JournalError as error:
-                self.notify(error.message, severity="warning", markup=False)
+                self.notify(error.detail, severity="warning", markup=False)
 
     def _zaal_choices(self) -> None:
         """What phones can choose from: the cards (points), the opgaven and rungs (ladder)."""
