@@ -203,6 +203,25 @@ def test_keys_written_the_instant_the_first_frame_is_drawn(sessions_dir):
     assert _run(path, burst, expected, wait_for=b"opgeslagen", patience=8) == expected
 
 
+def test_keys_written_right_after_exec_wait_for_the_board(sessions_dir):
+    """As over SSH: the keys typed right after the command, before the app has the terminal in raw
+    mode (so Enter comes in as a line feed) and while the start screen is up, land on the board."""
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    burst, expected = _two_quick_cards(path)
+    proc, master = _start(path)
+    try:
+        os.write(master, burst)
+        seen = bytearray()
+        end = time.monotonic() + 20
+        while time.monotonic() < end and _cards(path) != expected:
+            _read(master, seen, 0.1)
+    finally:
+        proc.kill()
+        proc.wait()
+        os.close(master)
+    assert _cards(path) == expected
+
+
 def test_keys_typed_right_after_the_step_key_go_to_the_board(sessions_dir):
     """Page Down from the step before, and the card typed in the same burst lands on the board."""
     path = create_demo_copy(SessionsDir(sessions_dir))
