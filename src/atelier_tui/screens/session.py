@@ -147,13 +147,15 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
             yield StepNav(*options, id="steps")
             with Vertical(id="body-column"):
                 yield BigTimer(timer, id="bigtimer")
-                yield Vertical(id="body")
+                # The first step's view is built with the screen: one layout and one frame, not two.
+                with Vertical(id="body"):
+                    yield view_class(step(self._start))(self, step(self._start))
         yield AtelierFooter()
 
     def on_mount(self) -> None:
         self.set_reactive(SessionScreen.current, self._start)
         self._update_save_state()
-        self._show(self._start, save=not self._follow)  # a presenter window follows this step
+        self._show(self._start, save=not self._follow, built=True)  # a presenter window follows this step
         if self._follow:
             self._follow_start()
         else:
@@ -268,10 +270,13 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
         gemeente = self.session.gemeente or self.session.naam
         self.query_one(SessionHeader).update(Content(T.HUIDIG.format(gemeente=gemeente, groep=s.groep, stap=s.titel)))
 
-    def _show(self, key: str, *, save: bool = True, left: str | None = None) -> None:
-        """Show step ``key`` (coming from step ``left``, whose clock is kept)."""
+    def _show(self, key: str, *, save: bool = True, left: str | None = None, built: bool = False) -> None:
+        """Show step ``key`` (coming from step ``left``, whose clock is kept); ``built``: its view is there."""
         self._show_header(key)
-        self._mount_view(key)
+        if built:
+            self.call_after_refresh(self._focus_body)
+        else:
+            self._mount_view(key)
         self._set_timer(key, left)
         nav = self.query_one("#steps", OptionList)
         index = nav.get_option_index(key)
