@@ -8,6 +8,7 @@ screen when they are built (typed as ``SessionOwner``) and report changes with `
 from __future__ import annotations
 
 import asyncio
+import sys
 from pathlib import Path
 
 from textual import events, on, work
@@ -16,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..commands import bindings
@@ -37,6 +38,15 @@ from .session_room import Room
 from .steps import StepView, view_class
 
 RETRY_SECONDS = 3.0
+
+
+def _is_text_field(widget) -> bool:
+    """An Input or a TextArea. TextArea is not imported for this: the first screens have none, and its
+    import (with its themes and document model) costs start-up time and memory."""
+    if isinstance(widget, Input):
+        return True
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return text_area is not None and isinstance(widget, text_area.TextArea)
 
 
 class SessionScreen(TakeOver, Clock, Room, Screen[None]):
@@ -369,7 +379,7 @@ class SessionScreen(TakeOver, Clock, Room, Screen[None]):
         if action == "take_over":
             return self._locked_elsewhere
         # Inside a text field the step keys belong to the text field.
-        return not (action in ("next_step", "previous_step") and isinstance(self.focused, (Input, TextArea)))
+        return not (action in ("next_step", "previous_step") and _is_text_field(self.focused))
 
     def action_next_step(self) -> None:
         self.current = neighbour(self.current, 1) or self.current
