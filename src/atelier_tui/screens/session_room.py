@@ -91,6 +91,10 @@ class Room:
             key = self.opened.session.huidige_stap if reloaded else self.current
         if key != self.current:
             self.current = key  # builds the step's view, with the session just read
+        elif reloaded and view is not None and view.reloads_in_place:
+            self._show_header(key)  # the same step: drawn again in place
+            self._set_timer(key)
+            view.reload()
         elif reloaded:
             self._show(key, save=False)
         self._apply_view()

@@ -49,6 +49,7 @@ class KansenKnelpuntenView(StepView):
     #: For the footer and help; the keys themselves are handled in order by the capture line.
     BINDINGS = bindings("board")
     initial_focus = "CaptureLine"
+    reloads_in_place = True
 
     DEFAULT_CSS = """
     KansenKnelpuntenView { padding: 0 1; }
