@@ -20,9 +20,9 @@ from ..widgets.owner import Pointed
 from ..widgets.timer import StepTimer
 
 #: The room's screen looks this often whether the facilitator published or saved something.
-FOLLOW_SECONDS = 0.2
+FOLLOW_SECONDS = 0.1
 #: Changes within this time are published as one.
-PUBLISH_SECONDS = 0.05
+PUBLISH_SECONDS = 0.01
 
 
 class Room:
