@@ -4,7 +4,7 @@ Run by hand (never a pass/fail step in CI):
 
     python3 bench/run.py            # everything, 5 runs per figure
     python3 bench/run.py --runs 7   # more runs
-    python3 bench/run.py --quick    # 3 runs, fewer board sizes (a smoke check)
+    python3 bench/run.py --quick    # 3 runs, fewer board sizes, 12 room changes (a smoke check)
 
 Prints one table: for each figure the median, the min-max and the budget; a ratio is measured
 side by side in the same run. Uses real pseudo-terminals (120x40) for start-up, typing, the room's
@@ -209,10 +209,11 @@ def ready_to_type(runs: int) -> dict[str, list[float]]:
     Atelier: ``atelier open <demo copy> --step kansen-knelpunten``, the card typed right after exec;
     ready when the card is in the saved session file (it is drawn in the same handler). Its first
     frame (the start screen) is noted in the same run. The floor app: the same session file, the same
-    keys; ready when its screen shows them. The minimal Textual app gives the first-frame yardstick.
+    keys; ready when its screen shows them. The first frame of ``atelier demo`` against the minimal
+    Textual app is measured as before (its start screen comes before pydantic is imported).
     """
     keys = TYPED_AT_ONCE.encode() + b"\r"
-    out: dict[str, list[float]] = {k: [] for k in ("ready", "frame", "floor", "minimal", "rss", "rss_floor")}
+    out: dict[str, list[float]] = {k: [] for k in ("ready", "frame", "floor", "demo", "minimal", "rss", "rss_floor")}
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
             sessions = SessionsDir(Path(tmp))
@@ -229,6 +230,10 @@ def ready_to_type(runs: int) -> dict[str, list[float]]:
             out["floor"].append(t.until(lambda t=t: FLOOR_ECHO in t.seen))
             t.quiet(0.5)
             out["rss_floor"].append(t.peak_rss_kb())
+            t.stop()
+        with tempfile.TemporaryDirectory() as tmp:
+            t = Term([*ATELIER, "--sessions-dir", tmp, "demo"])
+            out["demo"].append(t.wait_for(FIRST_FRAME))
             t.stop()
         t = Term([sys.executable, str(MINIMAL_APP)])
         out["minimal"].append(t.wait_for(b"klaar"))
@@ -335,10 +340,9 @@ def room_follows(changes: int, *, busy: bool) -> dict[str, list[float]]:
         terms = [host, room]
         room.wait_for(BOARD_TITLE)
         _settle(terms, 0.5)
-        spinners = [
-            subprocess.Popen([sys.executable, "-c", "while True: pass"], start_new_session=True)
-            for _ in range(2 if busy else 0)
-        ]
+        # Busy loops that end by themselves should this process die before it stops them.
+        spin = f"import os\nwhile os.getppid() == {os.getpid()}: pass"
+        spinners = [subprocess.Popen([sys.executable, "-c", spin]) for _ in range(2 if busy else 0)]
         try:
             for i in range(changes):
                 kind = ("next", "back", "card")[i % 3]
@@ -453,9 +457,10 @@ def main() -> None:
         )
     )
     rows.append(ratio_row("Ready to type ratio", start["ready"], start["floor"], 1.3))
-    rows.append(Row("First frame (start screen), same run", ms(start["frame"]), "ms"))
+    rows.append(Row("First frame (start screen), the same run", ms(start["frame"]), "ms"))
+    rows.append(Row("First frame, atelier demo (as before)", ms(start["demo"]), "ms"))
     rows.append(Row("First frame, minimal Textual app", ms(start["minimal"]), "ms"))
-    rows.append(ratio_row("First frame ratio", start["frame"], start["minimal"], 1.3))
+    rows.append(ratio_row("First frame ratio, atelier demo", start["demo"], start["minimal"], 1.3))
 
     # 2. Peak memory of the same runs, against the same floor.
     rows.append(Row("Peak RSS of the process tree, the same run", [r / 1024 for r in start["rss"]], "MB"))
