@@ -75,6 +75,12 @@ class AtelierApp(KeyOrder, App[int]):
             return AtelierDriver
         return super().get_driver_class()
 
+    def input_waits(self) -> bool:
+        """Keys typed during the start (before the first frame, or on the start screen) wait for the
+        screen that follows: the session's, the list, or a question about a damaged file (KeyOrder)."""
+        stack = self.screen_stack
+        return not stack or isinstance(stack[-1], StartScreen) or stack[-1].id == "_default"
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return theme_variable_defaults(self.current_theme)
 

@@ -11,6 +11,10 @@ previous key started has finished: every message it caused is handled (focus mov
 composed, mounted and focused, a worker started). Then the next key goes where it would have
 gone had it been typed slowly. Nothing is dropped: a key waits at most ``LONGEST_WAIT`` seconds
 (say, behind an animation that never rests) and is then handled anyway.
+
+Keys typed while the app starts (over SSH they are often typed before the first frame) also wait
+while the app says so (``input_waits``: Atelier's start screen, which has no place for them), at
+most ``START_WAIT`` seconds, and then go to the screen that follows it.
 """
 
 from __future__ import annotations
@@ -27,6 +31,10 @@ from textual.worker import WorkerState
 QUIET_TURNS = 3
 #: A key never waits longer than this for the app to settle.
 LONGEST_WAIT = 2.0
+#: Keys typed during the start wait at most this long for the first real screen.
+START_WAIT = 30.0
+#: How often a key that waits for the start looks again.
+START_POLL = 0.005
 
 
 def busy(app) -> bool:
@@ -54,6 +62,13 @@ def _handling(node) -> bool:
     if queue.values or node._pending_message is not None or node._next_callbacks:
         return True
     return not queue.ready_event._waiters
+
+
+async def started(app) -> None:
+    """Return once the app no longer asks keys to wait (``input_waits``), or after ``START_WAIT``."""
+    deadline = monotonic() + START_WAIT
+    while app.input_waits() and app.is_running and monotonic() < deadline:
+        await asyncio.sleep(START_POLL)
 
 
 async def settled(app) -> None:
@@ -85,9 +100,14 @@ class KeyOrder:
                 return
         await super().on_event(event)  # type: ignore[misc]
 
+    def input_waits(self) -> bool:
+        """True while keys must wait whatever else is going on (the app says when; never by default)."""
+        return False
+
     async def _feed_input(self) -> None:
         held = self._held_input
         while held:
+            await started(self)
             await settled(self)
             if not self.is_running:  # type: ignore[attr-defined]
                 return

@@ -150,6 +150,17 @@ def test_keys_written_the_instant_the_first_frame_is_drawn(sessions_dir):
     assert _run(path, burst, expected, wait_for=b"opgeslagen", patience=8) == expected
 
 
+def test_keys_written_right_after_exec_wait_for_the_board(sessions_dir):
+    """As over SSH: the keys typed right after the command, before the app has the terminal in raw
+    mode (so Enter comes in as a line feed) and while the start screen is up, land on the board."""
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    burst, expected = _two_quick_cards(path)
+    with _start(path) as term:
+        term.write(burst)  # at once, before the app is even up
+        term.read_until(lambda: _cards(path) == expected, 20)
+    assert _cards(path) == expected
+
+
 def test_keys_typed_right_after_the_step_key_go_to_the_board(sessions_dir):
     """Page Down from the step before, and the card typed in the same burst lands on the board."""
     path = create_demo_copy(SessionsDir(sessions_dir))

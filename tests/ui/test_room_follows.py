@@ -191,3 +191,25 @@ async def test_no_key_hints_reach_the_room_even_on_an_empty_step(sessions_dir, s
         shown = " ".join(screen_text(room).split())
     for hint in ("Druk op", "spatie:", "Ctrl+", "Enter bewaart"):
         assert hint not in shown, f"{hint!r} on the room's screen at step {step}"
+
+
+async def test_the_room_follows_step_changes_saved_before_they_are_published(sessions_dir):
+    """As the facilitator does it: the session file (its step) is saved first, the view state follows
+    a little later. Seen in the benchmark: the room rebuilt the step she had left, and a view torn
+    down while it was still being built crashed the room. Now it builds the new step once."""
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    room = AtelierApp(sessions_dir, present_path=path)
+    steps = ["afsluiting", "kansen-knelpunten"] * 4
+    async with room.run_test(size=(120, 40)) as pilot:
+        await open_step(pilot)
+        for seq, step in enumerate(steps):
+            with open_session(path) as opened:
+                opened.session.huidige_stap = step
+                assert opened.save().ok
+            await pilot.pause(0.05)
+            viewstate.publish(path, {"seq": seq, "step": step, "tab": None, "item": None})
+            await wait_until(pilot, lambda step=step: room.screen.current == step, step)
+            await pilot.pause(0.1 * (seq % 3))
+        await settle(pilot)
+        assert room.is_running
+        assert room.screen.view.step.key == steps[-1]

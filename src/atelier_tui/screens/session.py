@@ -8,6 +8,7 @@ screen when they are built (typed as ``SessionOwner``) and report changes with `
 from __future__ import annotations
 
 import asyncio
+import sys
 from pathlib import Path
 
 from textual import events, on, work
@@ -16,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..commands import bindings
@@ -39,6 +40,15 @@ from .session_zaal import Zaal
 from .steps import StepView, view_class
 
 RETRY_SECONDS = 3.0
+
+
+def _is_text_field(widget) -> bool:
+    """An Input or a TextArea. TextArea is not imported for this: the first screens have none, and its
+    import (with its themes and document model) costs start-up time and memory."""
+    if isinstance(widget, Input):
+        return True
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return text_area is not None and isinstance(widget, text_area.TextArea)
 
 
 class SessionScreen(TakeOver, Clock, Room, Zaal, Screen[None]):
@@ -162,7 +172,9 @@ class SessionScreen(TakeOver, Clock, Room, Zaal, Screen[None]):
             yield StepNav(*options, id="steps")
             with Vertical(id="body-column"):
                 yield BigTimer(timer, id="bigtimer")
-                yield Vertical(id="body")
+                # The first step's view is built with the screen: one layout and one frame, not two.
+                with Vertical(id="body"):
+                    yield view_class(step(self._start))(self, step(self._start))
             yield Wachtrij(id="wachtrij", classes="facilitator-only")
             yield ZaalOproep(id="zaal-oproep")
             yield ZaalUitslag(id="zaal-uitslag")
@@ -171,7 +183,7 @@ class SessionScreen(TakeOver, Clock, Room, Zaal, Screen[None]):
     def on_mount(self) -> None:
         self.set_reactive(SessionScreen.current, self._start)
         self._update_save_state()
-        self._show(self._start, save=not self._follow)  # a presenter window follows this step
+        self._show(self._start, save=not self._follow, built=True)  # a presenter window follows this step
         if self._follow:
             self._follow_start()
         else:
@@ -288,10 +300,13 @@ class SessionScreen(TakeOver, Clock, Room, Zaal, Screen[None]):
         gemeente = self.session.gemeente or self.session.naam
         self.query_one(SessionHeader).update(Content(T.HUIDIG.format(gemeente=gemeente, groep=s.groep, stap=s.titel)))
 
-    def _show(self, key: str, *, save: bool = True, left: str | None = None) -> None:
-        """Show step ``key`` (coming from step ``left``, whose clock is kept)."""
+    def _show(self, key: str, *, save: bool = True, left: str | None = None, built: bool = False) -> None:
+        """Show step ``key`` (coming from step ``left``, whose clock is kept); ``built``: its view is there."""
         self._show_header(key)
-        self._mount_view(key)
+        if built:
+            self.call_after_refresh(self._focus_body)
+        else:
+            self._mount_view(key)
         self._set_timer(key, left)
         nav = self.query_one("#steps", OptionList)
         index = nav.get_option_index(key)
@@ -387,7 +402,7 @@ class SessionScreen(TakeOver, Clock, Room, Zaal, Screen[None]):
         if action in ("zaal", "wachtrij"):
             return self.zaal_available(action)
         # Inside a text field the step keys belong to the text field.
-        return not (action in ("next_step", "previous_step") and isinstance(self.focused, (Input, TextArea)))
+        return not (action in ("next_step", "previous_step") and _is_text_field(self.focused))
 
     def action_next_step(self) -> None:
         self.current = neighbour(self.current, 1) or self.current

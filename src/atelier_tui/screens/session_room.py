@@ -20,9 +20,9 @@ from ..widgets.owner import Pointed
 from ..widgets.timer import StepTimer
 
 #: The room's screen looks this often whether the facilitator published or saved something.
-FOLLOW_SECONDS = 0.2
+FOLLOW_SECONDS = 0.1
 #: Changes within this time are published as one.
-PUBLISH_SECONDS = 0.05
+PUBLISH_SECONDS = 0.01
 
 
 class Room:
@@ -73,54 +73,62 @@ class Room:
         self._follow_tick()
 
     def _follow_tick(self) -> None:
-        # One new step view at a time: a view taken away again before it was mounted would build
-        # itself without its widgets (seen in use, when she went through the steps quickly).
-        if self._settling():
-            return
-        self._check_file()
-        if not self._settling():
-            self._check_view()
-
-    def _settling(self) -> bool:
-        """True while the newest step view is still being mounted."""
+        """Look whether she saved or published something, and show it in one go: one step view is built
+        per change, with the freshest session (a view built for a step she already left, and torn down
+        again, made each step change cost two builds, and a view removed while it was still being
+        built crashed the room)."""
         view = self.view
-        return view is not None and not view.is_mounted
+        if view is not None and not view.is_mounted:
+            return  # a step's view is still being built: look again at the next tick
+        old_step = self.opened.session.huidige_stap
+        reloaded = self._check_file()
+        published = self._check_view()
+        if not (reloaded or published):
+            return
+        key = self._view.get("step")
+        if not published and reloaded and self.opened.session.huidige_stap != old_step:
+            key = self.opened.session.huidige_stap  # she changed step; her view state follows it shortly
+        elif key not in STEP_KEYS:
+            key = self.opened.session.huidige_stap if reloaded else self.current
+        if key != self.current:
+            self.current = key  # builds the step's view, with the session just read
+        elif reloaded and view is not None and view.reloads_in_place:
+            self._show_header(key)  # the same step: drawn again in place
+            self._set_timer(key)
+            view.reload()
+        elif reloaded:
+            self._show(key, save=False)
+        self.zaal_follow(self._view.get("zaal"))  # the invitation to join, or a round's outcome
+        self._apply_view()
 
-    def _check_file(self) -> None:
-        """Reload when the facilitator's window saved a change."""
+    def _check_file(self) -> bool:
+        """Read the session again when the facilitator's window saved a change; True when it did."""
         stamp = file_stamp(self.opened.path)
         if stamp == self._stamp:
-            return
+            return False
         try:
             fresh = open_session(self.opened.path, writable=False)
         except StoreError:
-            return  # try again at the next tick; the facilitator's file is never touched here
+            return False  # try again at the next tick; the facilitator's file is never touched here
         fresh.close()
         self._stamp = stamp
         self.opened = fresh
-        key = self._view.get("step") if self._view.get("step") in STEP_KEYS else fresh.session.huidige_stap
-        if key != self.current:
-            self.current = key
-        else:
-            self._show(key, save=False)
-        self._apply_view()
+        return True
 
-    def _check_view(self) -> None:
+    def _check_view(self) -> bool:
+        """Read her view state when she published a new one (and take its theme); True when she did."""
         stamp = file_stamp(viewstate.view_state_path(self.opened.path))
         if stamp == self._view_stamp:
-            return
+            return False
         self._view_stamp = stamp
         state = viewstate.read(self.opened.path)
         if state is None:
-            return
+            return False
         self._view = state
-        if state.get("step") in STEP_KEYS and state["step"] != self.current:
-            self.current = state["step"]
-        self.zaal_follow(state.get("zaal"))
         theme = state.get("theme")
         if isinstance(theme, str) and theme in self.app.available_themes and theme != self.app.theme:
             self.app.theme = theme
-        self._apply_view()
+        return True
 
     def _apply_view(self) -> None:
         """Show the published clock and point at what she points at."""

@@ -22,6 +22,10 @@ class StepView(Owned, Vertical):
 
     #: What gets the keys when the step opens (a selector); default: the first focusable widget.
     initial_focus: ClassVar[str] = ""
+    #: True when ``reload()`` redraws all of the view from the session: the room's screen then shows a
+    #: saved change in place, instead of building the view anew (the board: a card reaches the room
+    #: sooner, with a fraction of the output).
+    reloads_in_place: ClassVar[bool] = False
 
     DEFAULT_CSS = """
     StepView { height: 1fr; padding: 0 1; }

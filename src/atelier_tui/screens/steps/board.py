@@ -50,6 +50,7 @@ class KansenKnelpuntenView(StepView):
     #: For the footer and help; the keys themselves are handled in order by the capture line.
     BINDINGS = bindings("board")
     initial_focus = "CaptureLine"
+    reloads_in_place = True
 
     DEFAULT_CSS = """
     KansenKnelpuntenView { padding: 0 1; }
@@ -76,6 +77,7 @@ class KansenKnelpuntenView(StepView):
         self._target: str | None = None  # the card whose text or votes are being typed
         self._pending: set[str] = set()  # new cards whose save has not succeeded yet
         self._bron: str | None = None  # the source option picked with the arrows (its key)
+        self._room_pointed: tuple | None = None  # the room's screen: what it was last pointed at
         # The board's keys, as the footer shows them (with the user's keymap): key -> (action, parameters).
         keymap, _ = load_keymap(keymap_path())  # its problems are told once, by the app
         self._keys = {key: parse(action)[1:] for key, action in key_actions("board", keymap).items()}
@@ -142,7 +144,14 @@ class KansenKnelpuntenView(StepView):
             self.post_message(Pointed(tab=mode, item=pointer[1]))
 
     def point(self, tab: str | None, item: str | None) -> None:
-        """The room's screen: the same order, the same column and the card she points at, in view."""
+        """The room's screen: the same order, the same column and the card she points at, in view.
+        Pointed again at the same card of the same session (the room does, while a view settles),
+        nothing is redrawn."""
+        pointed = (tab, item, self.session)
+        last = self._room_pointed
+        if last is not None and last[:2] == pointed[:2] and last[2] is pointed[2]:
+            return
+        self._room_pointed = pointed
         kolom, _, card_id = (item or "").partition(":")
         self.grouped, self.by_points = tab == "thema", tab == "punten"
         if kolom in KOLOMMEN:
