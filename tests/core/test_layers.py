@@ -163,3 +163,14 @@ def test_no_import_circles():
         if module not in state:
             walk(module, [module])
     assert circles == []
+
+
+def test_the_session_screen_loads_no_web_server_or_qr_library_before_a_round_opens():
+    """aiohttp and qrcode cost a fifth of a second and megabytes at start; only a phone round or a
+    QR code on screen needs them."""
+    code = (
+        "import sys; import atelier_tui.app, atelier_tui.screens.session; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'aiohttp', 'qrcode', 'textual_serve'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

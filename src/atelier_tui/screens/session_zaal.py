@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.content import Content
@@ -25,10 +25,12 @@ from ..store.wachtrij import Journal, JournalError, leftover
 from ..teksten import board as TB
 from ..teksten import export as TX
 from ..teksten import ronde as TR
-from ..web.zaal import ZaalServer, addresses
 from ..widgets.dialogs import ChoiceDialog, confirm
 from ..widgets.form import FieldSpec, FormDialog
 from ..widgets.zaal import Wachtrij, Waiting, ZaalOproep, ZaalUitslag
+
+if TYPE_CHECKING:  # the server (aiohttp) is imported when the first round opens, not at start
+    from ..web.zaal import ZaalServer
 
 #: The port tried first, so that the address the room types stays the same between rounds.
 PORT = 8765
@@ -38,6 +40,13 @@ HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|[0-9A-Fa-f:]
 LOW_ROWS = 30
 #: After a round closes its pages still answer this long, so that a phone hears that it closed.
 LINGER_SECONDS = 60.0
+
+
+def addresses() -> list[tuple[str, str]]:
+    """This machine's addresses the phones may use (see ``web.zaal.addresses``)."""
+    from ..web import zaal
+
+    return zaal.addresses()
 
 
 class Zaal:
@@ -75,7 +84,7 @@ class Zaal:
             kind = await self.app.push_screen_wait(ChoiceDialog(TR.WELKE_RONDE, TR.WELKE_RONDE_VRAAG, choices))
         if kind is None:
             return
-        found = await asyncio.to_thread(addresses)
+        found = await asyncio.to_thread(addresses)  # (imports the server, in a thread)
         if self._netwerk is not None and (self._netwerk[1] or self._netwerk[0] in {a for a, _ in found}):
             await self.open_round(kind, self._netwerk[0], public_host=self._netwerk[1])  # as last time
             return
@@ -120,6 +129,8 @@ class Zaal:
             self._ronde = None
             self.notify(TR.START_MISLUKT.format(reden=error.detail), severity="error", markup=False)
             return False
+        from ..web.zaal import ZaalServer
+
         server = None
         for attempt in (port, 0) if port else (0,):
             server = ZaalServer(ronde, journal, host, attempt, on_change=self._zaal_changed, public_host=public_host)

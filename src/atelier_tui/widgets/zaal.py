@@ -22,7 +22,6 @@ from textual.widgets.option_list import Option
 from ..commands import bindings
 from ..domain.hygiene import clean_line
 from ..teksten import ronde as TR
-from .qr import QRCode
 
 
 @dataclass(frozen=True)
@@ -146,7 +145,7 @@ class ZaalOproep(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        yield QRCode("", show_url=False, id="oproep-qr")
+        # The QR code is added when a round opens (its library is not needed before).
         with Vertical(id="oproep-tekst"):
             yield Static(Content(TR.MEEDOEN), id="oproep-kop")
             yield Static(Content(TR.SCAN))
@@ -163,7 +162,13 @@ class ZaalOproep(Vertical):
         if not active:
             return
         assert isinstance(state, dict)
-        self.query_one(QRCode).url = str(state["url"])
+        from .qr import QRCode
+
+        codes = self.query(QRCode)
+        if codes:
+            codes.first().url = str(state["url"])
+        else:
+            self.mount(QRCode(str(state["url"]), show_url=False, id="oproep-qr"), before=0)
         self.query_one("#oproep-adres", Static).update(Content(clean_line(str(state.get("base_url", "")))))
         code = clean_line(str(state.get("code", "")))
         self.query_one("#oproep-code", Static).update(Content(" ".join(code)))  # spaced: easy to read from afar
