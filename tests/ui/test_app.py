@@ -17,7 +17,7 @@ from atelier_tui.store.demo import create_demo_copy
 from atelier_tui.store.repository import SessionsDir, open_session
 from atelier_tui.widgets.dialogs import ChoiceDialog
 
-from .screen import settle, wait_for, wait_until
+from .screen import saved, settle, wait_for, wait_until
 
 SIZE = (120, 40)
 
@@ -248,3 +248,18 @@ async def test_a_card_being_typed_is_kept_when_the_step_changes(sessions_dir):
     opened = open_session(path, writable=False)
     opened.close()
     assert any(k.tekst == "Half af" for k in opened.session.kaarten)
+
+
+async def test_the_step_she_goes_to_is_saved_also_when_she_quits_at_once(sessions_dir, monkeypatch):
+    """The step is saved a frame after it is drawn; quitting before that frame still keeps it."""
+    from atelier_tui.store.demo import create_demo_copy
+
+    monkeypatch.setattr(SessionScreen, "_save_step", lambda self: None)  # the frame never comes
+
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    app = AtelierApp(sessions_dir, open_path=path, step="opening")
+    async with app.run_test(size=SIZE) as pilot:
+        await _wait_for_session(pilot)
+        await pilot.press("pagedown", "ctrl+q")
+        await pilot.pause(0.5)
+    assert saved(path).huidige_stap == "voorbeelden"

@@ -117,6 +117,7 @@ class SessionScreen(TakeOver, Clock, Room, Zaal, Screen[None]):
         self._start = step_key or opened.session.huidige_stap
         self._retry_timer = None
         self._held: list[events.Key] | None = []  # keys that wait for the step view (see set_focus)
+        self._step_unsaved = False  # the step she went to is not on disk yet (see _show)
         self._follow = follow
 
     # What the views are handed (SessionOwner) ----------------------------------------------------
@@ -137,6 +138,7 @@ class SessionScreen(TakeOver, Clock, Room, Zaal, Screen[None]):
         """Save the session now; True once it is durably on disk. A failed save is retried."""
         if self.opened.read_only:
             return False
+        self._step_unsaved = False  # the step she is on goes with every save
         result = self.opened.save()
         self._update_save_state()
         if result.notice_text:  # the file had been changed by another program: that version was set aside
@@ -208,7 +210,7 @@ class SessionScreen(TakeOver, Clock, Room, Zaal, Screen[None]):
             return None
         self.save_pending()
         self.zaal_shut()
-        if self.unsaved:
+        if self.unsaved or (self._step_unsaved and not self.opened.read_only):
             self.opened.save()
         told = None
         if emergency and self.unsaved:
@@ -313,8 +315,11 @@ class SessionScreen(TakeOver, Clock, Room, Zaal, Screen[None]):
         if nav.highlighted != index:
             nav.highlighted = index
         if save and not self.opened.read_only and self.session.huidige_stap != key:
+            # Saved once the step is drawn (and keys typed meanwhile are handled): a card typed at
+            # once is saved with the step in one write, instead of waiting for a write of the step.
             self.session.huidige_stap = key
-            self.commit()
+            self._step_unsaved = True
+            self.call_after_refresh(self._save_step)
 
     def _mount_view(self, key: str) -> None:
         body = self.query_one("#body", Vertical)
@@ -439,6 +444,11 @@ class SessionScreen(TakeOver, Clock, Room, Zaal, Screen[None]):
         self._update_save_state()
         if result.ok:
             self._stop_retry()
+
+    def _save_step(self) -> None:
+        """Save the step she went to, unless a save since then took it along."""
+        if self._step_unsaved and not self.opened.closed:
+            self.commit()
 
     def _stop_retry(self) -> None:
         if self._retry_timer is not None:
