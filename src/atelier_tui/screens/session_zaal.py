@@ -26,7 +26,6 @@ from ..teksten import board as TB
 from ..teksten import export as TX
 from ..teksten import ronde as TR
 from ..widgets.dialogs import ChoiceDialog, confirm
-from ..widgets.form import FieldSpec, FormDialog
 from ..widgets.zaal import Wachtrij, Waiting, ZaalOproep, ZaalUitslag
 
 if TYPE_CHECKING:  # the server (aiohttp) is imported when the first round opens, not at start
@@ -94,6 +93,8 @@ class Zaal:
         if chosen is None:
             return
         if chosen == "doorgestuurd":  # Atelier on a server: phones reach a port forwarded to it
+            from ..widgets.form import FieldSpec, FormDialog
+
             fields = [FieldSpec("adres", TR.DOORGESTUURD_VELD, required=True, help=TR.DOORGESTUURD_UITLEG)]
             values = await self.app.push_screen_wait(FormDialog(TR.DOORGESTUURD, fields, {"adres": ""}))
             public = (values or {}).get("adres", "").strip()
@@ -294,6 +295,8 @@ class Zaal:
         sub = next((s for s in ronde.wachtrij if s.id == message.item), None) if ronde else None
         if ronde is None or sub is None:
             return
+        from ..widgets.form import FieldSpec, FormDialog
+
         kinds = ITEMS.get(ronde.stap, {})
         fields = [FieldSpec("tekst", TR.TEKST, "block", required=True)]
         if len(kinds) > 1:
@@ -317,6 +320,8 @@ class Zaal:
         if not targets:
             self.notify(TR.GEEN_DOEL, markup=False)
             return
+        from ..widgets.form import FieldSpec, FormDialog
+
         fields = [
             FieldSpec(
                 "doel",

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import TabbedContent
+from textual.content import Content
+from textual.widgets import Static, TabbedContent
 
 from ...domain.steps import Step
 from ...widgets.owner import Owned, Pointed, SessionOwner
@@ -75,3 +77,42 @@ class StepView(Owned, Vertical):
         """Tell the owner which tab she shows (for the room's screen)."""
         if event.pane.id:
             self.post_message(Pointed(tab=event.pane.id))
+
+
+class StepHeading(Vertical):
+    """The top of a step: for the facilitator what the step is for, in a line under the header
+    (which names the step); for the room the step's title, in a band of three lines with the big
+    clock at its right (the explanation is hers: the room never sees it). On a small room's screen
+    the band is left out: the header names the step and shows the clock."""
+
+    SCOPED_CSS = False  # the room's rules start at the session screen
+    DEFAULT_CSS = """
+    StepHeading { height: auto; margin: 1 0 0 0; }
+    StepHeading > .step-uitleg { height: auto; color: $text-muted; }
+    StepHeading > .step-titel { display: none; height: 3; content-align: left middle; text-style: bold; }
+    SessionScreen.-presenter StepHeading { margin: 0; }
+    SessionScreen.-presenter StepHeading > .step-titel { display: block; }
+    SessionScreen.-presenter.-narrow StepHeading, SessionScreen.-presenter.-short StepHeading { display: none; }
+    """
+
+    #: Lines of the room's band (the height of the big clock's digits).
+    BAND = 3
+
+    def __init__(self, step: Step, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.step = step
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self.step.uitleg), classes="step-uitleg facilitator-only")
+        yield Static(Content(self.step.titel), classes="step-titel")
+
+    def rows(self, width: int) -> int:
+        """The lines it takes at ``width`` columns (as its CSS lays it out), margin included."""
+        screen = self.screen
+        if screen.has_class("-presenter"):
+            return 0 if screen.has_class("-narrow") or screen.has_class("-short") else self.BAND
+        return 1 + (len(Content(self.step.uitleg).wrap(width)) if self.step.uitleg and width > 0 else 0)
+
+
+def section(title: str) -> Static:
+    return Static(Content(title), classes="section-title")

@@ -35,8 +35,7 @@ from ...domain.types import now_utc
 from ...teksten import board as T
 from ...widgets.board import BoardColumn, CaptureLine, CardColumn, CardFace, GroupHeader, Row
 from ...widgets.owner import Pointed, SaveState, SessionOwner
-from .base import StepView
-from .prep import StepHeading
+from .base import StepHeading, StepView
 
 KOLOMMEN = board.KOLOMMEN
 

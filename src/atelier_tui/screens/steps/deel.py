@@ -24,8 +24,7 @@ from ...teksten import deel as D
 from ...teksten import ui as T
 from ...widgets.form import FieldSpec, FormDialog
 from ...widgets.qr import MAX_SCALE, QRCode, code_size, fit_scale, fold_url, text_rows
-from .base import StepView
-from .prep import StepHeading
+from .base import StepHeading, StepView
 
 FIELDS = [
     FieldSpec("url", D.F_URL, placeholder=D.F_URL_VOORBEELD, help=D.F_URL_HULP),

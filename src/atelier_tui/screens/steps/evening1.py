@@ -25,8 +25,7 @@ from ...teksten import ui as T
 from ...widgets.details import DetailsPanel, DetailsSpec
 from ...widgets.form import FieldSpec
 from ...widgets.records import ListSpec, RecordList, StopAtEnds
-from .base import StepView
-from .prep import StepHeading, section
+from .base import StepHeading, StepView, section
 
 # --- Opening -------------------------------------------------------------------------------
 

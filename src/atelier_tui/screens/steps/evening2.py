@@ -37,9 +37,9 @@ from ...widgets.form import FieldSpec
 from ...widgets.owner import Edited
 from ...widgets.qr import MAX_SCALE, QRCode, code_size, modules, text_rows
 from ...widgets.records import ListSpec, RecordList
-from .base import StepView
+from .base import StepHeading, StepView, section
 from .evening1 import CarriedColumn, _card_line, agenda
-from .prep import StepHeading, fractie_field, section
+from .prep import fractie_field
 
 
 def _rung_choices(s) -> tuple[tuple[str, str], ...]:

@@ -19,8 +19,7 @@ from ... import export
 from ...commands import bindings
 from ...export import markdown as md
 from ...teksten import ui as T
-from .base import StepView
-from .prep import StepHeading
+from .base import StepHeading, StepView
 
 #: key of the command -> format written
 FORMATS = {"md": "md", "docx": "docx", "html": "html", "txt": "txt"}

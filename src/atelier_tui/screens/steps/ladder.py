@@ -34,8 +34,7 @@ from ...widgets.dialogs import ChoiceDialog
 from ...widgets.form import FieldSpec, FormDialog
 from ...widgets.ladder import NU_STYLE, STRAKS_STYLE, LadderDiagram, LadderFace, Moving, rung_details
 from ...widgets.owner import Pointed, SessionOwner
-from .base import StepView
-from .prep import StepHeading
+from .base import StepHeading, StepView
 
 _MARKER = {"nu": T.MARKER_NU, "straks": T.MARKER_STRAKS}
 _LABEL = {"nu": T.NU, "straks": T.STRAKS}
