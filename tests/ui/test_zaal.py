@@ -335,3 +335,11 @@ async def test_atelier_present_shows_the_invitation_it_finds_in_the_view_state(s
         assert "11 telefoons doen mee" in shown and "Peiling, geen stemming" in shown
         viewstate.publish(path, {"seq": 2, "step": "kansen-knelpunten", "zaal": None})
         await wait_until(pilot, lambda: "K 7 P 4 Q X" not in screen_text(app), "the invitation gone when closed")
+
+
+async def test_a_card_from_the_room_says_so_on_the_board(sessions_dir):
+    path = create_demo_copy(SessionsDir(sessions_dir))
+    app = AtelierApp(sessions_dir, open_path=path, step="kansen-knelpunten")
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_step(pilot)
+        assert "uit de zaal · trend: Digitalisering" in screen_text(app)  # k-08 of the demo came from a phone

@@ -10,6 +10,7 @@ LEGE_KOLOM = "Nog geen {soort}. Typ onderaan wat er gezegd wordt en druk op Ente
 ZONDER_THEMA = "Zonder thema"
 
 # How a card shows its source
+UIT_DE_ZAAL = "uit de zaal"
 BRON_KORT = {
     "voorbeeld": "uit: {titel}",
     "trend": "trend: {trend}",

@@ -163,6 +163,8 @@ class KansenKnelpuntenView(StepView):
         if card.bron is not None:
             titel = titels.get(card.bron.voorbeeld_id or "", T.ONBEKEND_VOORBEELD)
             bron = T.BRON_KORT[card.bron.soort].format(titel=titel, trend=card.bron.trend)
+        if card.uit_de_zaal:  # sent from a phone, and shown by her
+            bron = f"{T.UIT_DE_ZAAL} · {bron}" if bron else T.UIT_DE_ZAAL
         return CardFace(card.id, card.tekst, card.stemmen, card.thema, bron)
 
     @staticmethod
