@@ -510,6 +510,12 @@ class CaptureLine(Input, inherit_bindings=False):
         self._lines = self.MIN_LINES
         self._shown: list[tuple] = []  # what each line of text shows now (see _refresh_text)
 
+    def on_mount(self) -> None:
+        # Nobody sees a headless app (the tests' screenshots): a steady cursor, so every picture of
+        # the board is the same however long it took to take.
+        if self.app.is_headless:
+            self.cursor_blink = False
+
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return key not in self._command_keys and super().check_consume_key(key, character)
 
